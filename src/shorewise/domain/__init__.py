@@ -1,0 +1,1 @@
+"""Pure typed values: scenarios, workstreams, strategies, assumptions and distributions."""

@@ -1,0 +1,1 @@
+"""shorewise.storage layer."""

@@ -1,0 +1,1 @@
+"""shorewise.uncertainty layer."""

@@ -1,0 +1,1 @@
+"""shorewise.workflows layer."""
