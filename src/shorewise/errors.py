@@ -62,6 +62,11 @@ class ShorewiseError(Exception):
         return "\n".join(lines)
 
 
+def problems_found(count: int, where: str = "the scenario") -> str:
+    """``1 problem in the scenario`` / ``3 problems in the scenario``."""
+    return f"{count} problem{'' if count == 1 else 's'} in {where}"
+
+
 class ScenarioError(ShorewiseError):
     """A scenario file or value is invalid; ``problems`` has every problem found."""
 

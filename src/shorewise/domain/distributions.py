@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, model_validator
@@ -281,7 +282,7 @@ def describe(dist: Distribution, unit: str = "") -> str:
     raise AssertionError(dist)  # pragma: no cover
 
 
-def _formatter(unit: str) -> Any:
-    if unit in {"share", "share/year", "rate", "ratio/year"}:
+def _formatter(unit: str) -> Callable[[float], str]:
+    if unit in {"share", "share/year"}:
         return lambda v: f"{v * 100:.4g}%"
     return lambda v: f"{v:,.6g}"

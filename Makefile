@@ -1,0 +1,73 @@
+# shorewise — the two quick-start commands are `make demo` and `make test`.
+# Each installs what it needs: a .venv with the package, and for tests the extras and
+# the Debian packages the browser and PDF tests use (chromium, poppler-utils).
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+CORE   := $(VENV)/.installed-core
+DEV    := $(VENV)/.installed-dev
+TESTS  ?= 1
+
+.PHONY: demo test check lint typecheck layers system-deps bench docs clean
+
+$(BIN)/python:
+	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "shorewise needs Python 3.11 or newer"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(CORE): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(DEV): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[frame,report,web,dev]'
+	touch $@ $(CORE)
+
+## demo: install and compare the strategies on the bundled default scenario
+demo: $(CORE)
+	$(BIN)/shorewise demo
+
+## system-deps: Debian packages for browser and PDF tests, installed when missing
+system-deps:
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v pdftoppm >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	fc-list 2>/dev/null | grep -qi dejavu || missing="$$missing fonts-dejavu-core"; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+## test: install everything the tests need and run the whole suite
+test: $(DEV) system-deps
+	$(BIN)/python -m pytest -q
+
+lint: $(DEV)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+
+typecheck: $(DEV)
+	$(BIN)/mypy
+
+layers: $(DEV)
+	$(BIN)/lint-imports
+
+## check: ruff (lint + format), mypy strict, the layer contract, then the tests
+##        (TESTS=0 skips the tests, as CI does right after `make test`)
+check: lint typecheck layers
+	@if [ "$(TESTS)" = 1 ]; then $(MAKE) --no-print-directory test; fi
+
+## bench: the Monte Carlo benchmark (BM-1), results in benchmarks/results.md
+bench: $(DEV)
+	$(BIN)/python benchmarks/run.py
+
+## docs: regenerate the CLI reference from --help
+docs: $(DEV)
+	$(BIN)/python -m shorewise.cli.docs > docs/cli.md
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis build dist src/*.egg-info

@@ -1,0 +1,74 @@
+"""shorewise: decide how to staff software development, with honest numbers.
+
+In-house at home, a vendor at home, a dedicated team abroad, a vendor abroad, or a mix:
+what each costs month by month, how fast it delivers, how much control it keeps, how sure
+we are, and which to pick and why.
+
+Example::
+
+    >>> import shorewise
+    >>> scenario = shorewise.load_scenario("examples/core-platform.yaml")  # doctest: +SKIP
+    >>> result = shorewise.evaluate(scenario, samples=2000)                # doctest: +SKIP
+    >>> result.to_dict()["recommendation"]["strategy"]                    # doctest: +SKIP
+    'offshore_inhouse'
+
+Names are imported on first use, so ``import shorewise`` (and the CLI) start fast.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+_EXPORTS = {
+    "Comparison": "shorewise.results.comparison",
+    "Distribution": "shorewise.domain.distributions",
+    "Scenario": "shorewise.domain.scenario",
+    "ScenarioError": "shorewise.errors",
+    "ShorewiseError": "shorewise.errors",
+    "Strategy": "shorewise.domain.strategy",
+    "Workstream": "shorewise.domain.scenario",
+    "evaluate": "shorewise.workflows.evaluate",
+    "load_scenario": "shorewise.io.scenario_file",
+    "parse_uncertain": "shorewise.domain.distributions",
+    "scenario_from_text": "shorewise.io.scenario_file",
+}
+
+__all__ = [
+    "Comparison",
+    "Distribution",
+    "Scenario",
+    "ScenarioError",
+    "ShorewiseError",
+    "Strategy",
+    "Workstream",
+    "__version__",
+    "evaluate",
+    "load_scenario",
+    "parse_uncertain",
+    "scenario_from_text",
+]
+
+if TYPE_CHECKING:
+    from shorewise.domain.distributions import Distribution, parse_uncertain
+    from shorewise.domain.scenario import Scenario, Workstream
+    from shorewise.domain.strategy import Strategy
+    from shorewise.errors import ScenarioError, ShorewiseError
+    from shorewise.io.scenario_file import load_scenario, scenario_from_text
+    from shorewise.results.comparison import Comparison
+    from shorewise.workflows.evaluate import evaluate
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'shorewise' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__

@@ -1,0 +1,5 @@
+"""``python -m shorewise`` runs the CLI."""
+
+from shorewise.cli.app import main
+
+main()

@@ -1,0 +1,168 @@
+"""Rich tables for the terminal: the comparison, assumptions, countries.
+
+Example::
+
+    >>> print_comparison(console, result, detail=False)      # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich import box
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from shorewise.engine.types import CATEGORIES, CATEGORY_LABELS
+from shorewise.report.money import (
+    human_amount,
+    human_money,
+    human_months,
+    human_range,
+    human_share,
+)
+from shorewise.results.comparison import Comparison, Recommendation, Row
+
+
+def _band(p: Any) -> str:
+    if p.p10 == p.p90:
+        return human_amount(p.p50)
+    return f"{human_amount(p.p50)}\n[dim]{human_range(p.p10, p.p90)}[/dim]"
+
+
+def _comparison_table(c: Comparison, rows: list[Row], title: str, detail: bool) -> Table:
+    cur = c.scenario.currency
+    table = Table(
+        title=title,
+        title_justify="left",
+        header_style="bold",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        collapse_padding=True,
+    )
+    table.add_column("option", no_wrap=True)
+    table.add_column(f"total cost\n{cur}", justify="right", no_wrap=True)
+    if detail:
+        table.add_column(f"NPV\n{cur}", justify="right", no_wrap=True)
+        table.add_column("effective\nFTE-months", justify="right")
+    for name in (
+        "per eff.\nFTE-month",
+        "to\ntarget",
+        "vs home\nteam",
+        "control",
+        "P(best)",
+        "rank",
+    ):  # P(best): share of draws cheapest per eff. FTE-month
+        table.add_column(name, justify="right", no_wrap=True)
+    for r in rows:
+        f = r.figures
+        label = r.alternative.short_label
+        if not r.eligible:
+            label += "\n[italic]excluded[/italic]"
+        cells = [label, _band(f["total_cost"])]
+        if detail:
+            cells += [human_amount(f["npv_cost"].p50), f"{f['effective_fte_months'].p50:,.0f}"]
+        cells += [
+            _band(f["cost_per_effective_fte_month"]),
+            human_months(f["months_to_target"].p50),
+            human_share(r.savings_vs_onshore_inhouse, signed=True),
+            f"{r.control:.0%}",
+            human_share(r.p_best) if r.eligible else "-",
+            str(r.rank or "-"),
+        ]
+        table.add_row(*cells, style=None if r.eligible else "dim")
+    return table
+
+
+def _category_table(c: Comparison, rows: list[Row]) -> Table:
+    table = Table(
+        title="Cost by category (mean over draws)", title_justify="left", header_style="bold"
+    )
+    table.add_column("category")
+    for r in rows:
+        table.add_column(r.alternative.short_label, justify="right")
+    for cat in CATEGORIES:
+        values = [r.category_means[cat] for r in rows]
+        if any(abs(v) > 0.5 for v in values):
+            table.add_row(CATEGORY_LABELS[cat], *(human_amount(v) for v in values))
+    table.add_row(
+        "[bold]total[/bold]",
+        *(f"[bold]{human_amount(r.figures['total_cost'].mean)}[/bold]" for r in rows),
+    )
+    return table
+
+
+def _recommendation_panel(rec: Recommendation, c: Comparison) -> Panel:
+    what = rec.option or rec.strategy
+    parts: list[Any] = [Text.from_markup(f"[bold green]{what}[/bold green]")]
+    for head, items, colour in (
+        ("Why", rec.reasons, "green"),
+        ("Watch out", rec.caveats, "yellow"),
+        ("What would change the answer", rec.flip_conditions, "cyan"),
+    ):
+        if items:
+            parts.append(Text(f"\n{head}", style=f"bold {colour}"))
+            parts.extend(Text(f"  • {item}") for item in items)
+    if c.plan_total is not None and c.plan_npv is not None:
+        cur = c.scenario.currency
+        parts.append(
+            Text(
+                f"\nPlan total {human_money(c.plan_total.p50, cur)} "
+                f"(P10 {human_amount(c.plan_total.p10)}, P90 {human_amount(c.plan_total.p90)}); "
+                f"NPV {human_money(c.plan_npv.p50, cur)}"
+            )
+        )
+    for note in c.notes:
+        parts.append(Text(f"\n{note}", style="italic"))
+    return Panel(Group(*parts), title="Recommendation", title_align="left", expand=True)
+
+
+def print_comparison(console: Console, c: Comparison, *, detail: bool) -> None:
+    """Tables per workstream, then the recommendation."""
+    run = (
+        "deterministic run: every input at its median"
+        if c.run.deterministic
+        else f"{c.run.samples:,} draws, seed {c.run.seed}; P50 with P10–P90 below"
+    )
+    console.print(
+        f"[bold]{c.scenario.name}[/bold] — home {c.scenario.home_country}, "
+        f"{c.scenario.horizon} months, {c.scenario.currency}; {run}"
+    )
+    for w, ws in enumerate(c.scenario.workstreams):
+        rows = c.rows_for(w)
+        title = (
+            f"{ws.name}: {ws.target_fte:g} FTE × {ws.duration_months} months"
+            f"{' (core)' if ws.core else ''}"
+        )
+        console.print(_comparison_table(c, rows, title, detail))
+        for r in rows:
+            if r.route_text():
+                console.print(f"  [dim]route — {r.route_text()}[/dim]")
+        if detail:
+            console.print(_category_table(c, rows))
+    console.print(_recommendation_panel(c.recommendation, c))
+    if len(c.by_workstream) > 1:
+        for rec in c.by_workstream:
+            console.print(f"  [bold]{rec.workstream}[/bold]: {rec.option or rec.strategy}")
+
+
+def print_assumptions(console: Console, rows: list[dict[str, Any]]) -> None:
+    """The catalogue: name, value, unit, provenance; overrides highlighted."""
+    table = Table(header_style="bold", show_lines=False)
+    for col in ("name", "value", "unit", "provenance", "meaning / source"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        style = "bold yellow" if r["overridden"] else None
+        table.add_row(
+            r["name"] + (" *" if r["overridden"] else ""),
+            r["value"],
+            r["unit"],
+            r["provenance"],
+            f"{r['meaning']}\n[dim]{r['source']}[/dim]",
+            style=style,
+        )
+    console.print(table)
+    if any(r["overridden"] for r in rows):
+        console.print("[yellow]* set by the scenario file[/yellow]")

@@ -1,0 +1,275 @@
+"""The scenario: what a user writes in a YAML/TOML file (DESIGN.md §6), as frozen models.
+
+Validation happens once, here; everything downstream trusts a built ``Scenario``.
+``extra="forbid"`` catches typos, and pydantic reports every problem with its dotted path.
+Country codes are checked for shape here and for existence against market data by
+``shorewise.engine.inputs`` (which knows the countries).
+
+Example::
+
+    >>> s = Scenario.model_validate({"name": "App", "home_country": "US",
+    ...     "workstreams": [{"name": "app", "fte": 4, "duration_months": 8}]})
+    >>> s.horizon
+    8
+"""
+
+from __future__ import annotations
+
+import math
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
+
+from shorewise.domain.catalogue import CATALOGUE
+from shorewise.domain.distributions import Distribution, parse_uncertain
+from shorewise.domain.strategy import OptionKey, Strategy
+
+MAX_SAMPLES = 2_000_000
+ASSUMPTION_SEPARATOR = " | "
+MAX_HORIZON_MONTHS = 240
+MAX_FTE = 10_000
+
+CountryCode = Annotated[str, Field(pattern=r"^[A-Za-z]{2}$", description="ISO 3166-1 alpha-2")]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Volatility(StrEnum):
+    """How much the scope moves; drives the change-request premium on outsourced work."""
+
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+class StaffingRule(StrEnum):
+    """``equal_output``: staff target/productivity paid FTE; ``equal_headcount``: staff target."""
+
+    EQUAL_OUTPUT = "equal_output"
+    EQUAL_HEADCOUNT = "equal_headcount"
+
+
+class OffshoreRoute(StrEnum):
+    """How a dedicated team abroad is employed; ``auto`` picks the cheaper for the scenario."""
+
+    AUTO = "auto"
+    EOR = "eor"
+    ENTITY = "entity"
+
+
+class Company(_Frozen):
+    """The company deciding: a tech company or not, and an optional yearly budget."""
+
+    tech_company: bool = True
+    annual_budget: float | None = Field(default=None, gt=0, allow_inf_nan=False)
+
+
+class Workstream(_Frozen):
+    """One body of work: how much capacity, for how long, how core, how volatile."""
+
+    name: str = Field(min_length=1, max_length=200)
+    core: bool = False
+    fte: float | None = Field(default=None, gt=0, le=MAX_FTE, allow_inf_nan=False)
+    team: dict[str, Annotated[float, Field(gt=0, le=MAX_FTE, allow_inf_nan=False)]] | None = None
+    duration_months: int = Field(gt=0, le=MAX_HORIZON_MONTHS)
+    start_month: int = Field(default=0, ge=0, le=MAX_HORIZON_MONTHS)
+    scope_volatility: Volatility = Volatility.MEDIUM
+
+    @model_validator(mode="after")
+    def _fte_or_team(self) -> Workstream:
+        if self.fte is None and not self.team:
+            raise ValueError("give either fte (a number > 0) or team (role: fte, ...)")
+        if self.fte is not None and self.team:
+            raise ValueError("give fte or team, not both")
+        return self
+
+    @property
+    def target_fte(self) -> float:
+        """Capacity needed, in onshore-equivalent FTE (a team's roles summed)."""
+        return self.fte if self.fte is not None else float(sum((self.team or {}).values()))
+
+    @property
+    def end_month(self) -> int:
+        """First month after the work (exclusive end), counted from the scenario start."""
+        return self.start_month + self.duration_months
+
+
+class Correlation(_Frozen):
+    """A rank correlation between two uncertain assumptions."""
+
+    between: tuple[str, str]
+    rho: float = Field(gt=-1, lt=1, allow_inf_nan=False)
+
+
+class Weights(_Frozen):
+    """Criterion weights for the recommendation; normalised to sum 1 when used."""
+
+    cost: float = Field(default=0.4, ge=0, allow_inf_nan=False)
+    speed: float = Field(default=0.15, ge=0, allow_inf_nan=False)
+    control: float = Field(default=0.2, ge=0, allow_inf_nan=False)
+    scalability: float = Field(default=0.1, ge=0, allow_inf_nan=False)
+    risk: float = Field(default=0.15, ge=0, allow_inf_nan=False)
+
+    @model_validator(mode="after")
+    def _not_all_zero(self) -> Weights:
+        if sum(self.as_dict().values()) <= 0:
+            raise ValueError("at least one weight must be positive")
+        return self
+
+    def as_dict(self) -> dict[str, float]:
+        """The weights by criterion, as written (not normalised)."""
+        return {k: float(v) for k, v in self.model_dump().items()}
+
+
+class Policy(_Frozen):
+    """Hard rules applied before scoring (seed: never outsource core IT capabilities)."""
+
+    never_outsource_core: bool = True
+
+
+class Mix(_Frozen):
+    """A named split of each workstream's capacity across options, shares summing to 1."""
+
+    name: str = Field(min_length=1, max_length=200)
+    shares: dict[str, float]
+
+    @field_validator("shares")
+    @classmethod
+    def _check_shares(cls, shares: dict[str, float]) -> dict[str, float]:
+        if not shares:
+            raise ValueError("a mix needs at least one share")
+        for key, share in shares.items():
+            OptionKey.parse(key, default_country="XX")
+            if not (math.isfinite(share) and 0 < share <= 1):
+                raise ValueError(f"share of {key!r} must be in (0, 1] (got {share})")
+        total = sum(shares.values())
+        if abs(total - 1) > 1e-6:
+            raise ValueError(f"shares must add up to 1 (they add up to {total:g})")
+        return shares
+
+
+class Simulation(_Frozen):
+    """Monte Carlo settings: ``samples`` 0 means one run at every input's median."""
+
+    samples: int = Field(default=10_000, ge=0, le=MAX_SAMPLES)
+    seed: int = Field(default=42, ge=0, lt=2**63)
+    method: Literal["random", "sobol", "lhs"] = "random"
+
+
+class Scenario(_Frozen):
+    """A whole scenario file (DESIGN.md §6), validated."""
+
+    name: str = Field(min_length=1, max_length=200)
+    currency: str = Field(default="USD", pattern=r"^[A-Z]{3}$")
+    home_country: CountryCode
+    company: Company = Company()
+    horizon_months: int | None = Field(default=None, gt=0, le=MAX_HORIZON_MONTHS)
+    offshore_countries: tuple[CountryCode, ...] = ("VN",)
+    workstreams: tuple[Workstream, ...] = Field(min_length=1, max_length=50)
+    assumptions: dict[str, Distribution] = Field(default_factory=dict)
+    correlations: tuple[Correlation, ...] = ()
+    weights: Weights = Weights()
+    policy: Policy = Policy()
+    mixes: tuple[Mix, ...] = ()
+    simulation: Simulation = Simulation()
+    staffing: StaffingRule = StaffingRule.EQUAL_OUTPUT
+    offshore_route: OffshoreRoute = OffshoreRoute.AUTO
+    rate_card: str | None = None
+    productivity_from_overlap: bool = False
+
+    @field_validator("currency", mode="before")
+    @classmethod
+    def _upper_currency(cls, value: Any) -> Any:
+        return value.strip().upper() if isinstance(value, str) else value
+
+    @field_validator("home_country", mode="after")
+    @classmethod
+    def _upper_home(cls, value: str) -> str:
+        return value.upper()
+
+    @field_validator("offshore_countries", mode="after")
+    @classmethod
+    def _upper_offshore(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        codes = tuple(v.upper() for v in value)
+        if not codes:
+            raise ValueError("name at least one offshore country, e.g. [VN]")
+        if len(set(codes)) != len(codes):
+            raise ValueError("a country is listed twice")
+        return codes
+
+    @field_validator("assumptions", mode="before")
+    @classmethod
+    def _parse_assumptions(cls, value: Any) -> Any:
+        if not isinstance(value, dict):
+            return value
+        parsed: dict[str, Any] = {}
+        problems: list[str] = []
+        for key, raw in value.items():
+            name, _, country = str(key).partition("@")
+            known = CATALOGUE.get(name)
+            if known is None:
+                problems.append(f"{key}: unknown assumption (see `shorewise assumptions`)")
+                continue
+            if country and not known.per_country:
+                problems.append(f"{key}: {name} is not per country; drop '@{country}'")
+                continue
+            try:
+                parsed[key] = parse_uncertain(raw)
+            except ValueError as exc:
+                problems.append(f"{key}: {exc}")
+        if problems:
+            raise ValueError(ASSUMPTION_SEPARATOR.join(problems))
+        return parsed
+
+    @model_validator(mode="after")
+    def _cross_checks(self) -> Scenario:
+        names = [w.name for w in self.workstreams]
+        if len(set(names)) != len(names):
+            raise ValueError("workstream names must be unique")
+        if self.horizon_months is not None:
+            late = [w.name for w in self.workstreams if w.start_month >= self.horizon_months]
+            if late:
+                raise ValueError(f"workstreams start after the horizon: {', '.join(late)}")
+        mix_names = [m.name for m in self.mixes]
+        if len(set(mix_names)) != len(mix_names):
+            raise ValueError("mix names must be unique")
+        for mix in self.mixes:
+            for key in mix.shares:
+                option = OptionKey.parse(key, default_country=self.offshore_countries[0])
+                if option.country and option.country not in self.offshore_countries:
+                    raise ValueError(
+                        f"mix {mix.name!r}: {option.country} is not in offshore_countries "
+                        f"({', '.join(self.offshore_countries)})"
+                    )
+        for corr in self.correlations:
+            for name in corr.between:
+                if name.partition("@")[0] not in CATALOGUE:
+                    raise ValueError(f"correlation names an unknown assumption {name!r}")
+        return self
+
+    @property
+    def horizon(self) -> int:
+        """Months modelled: ``horizon_months`` or the end of the latest workstream."""
+        return self.horizon_months or max(w.end_month for w in self.workstreams)
+
+    def options(self) -> list[OptionKey]:
+        """The pure options: two onshore strategies, two offshore ones per country."""
+        keys = [OptionKey(Strategy.ONSHORE_INHOUSE), OptionKey(Strategy.ONSHORE_OUTSOURCE)]
+        for country in self.offshore_countries:
+            keys.append(OptionKey(Strategy.OFFSHORE_INHOUSE, country))
+            keys.append(OptionKey(Strategy.OFFSHORE_OUTSOURCE, country))
+        return keys
+
+    def mix_shares(self, mix: Mix) -> dict[OptionKey, float]:
+        """A mix's shares keyed by option (a bare offshore name means the first country)."""
+        first = self.offshore_countries[0]
+        return {OptionKey.parse(k, default_country=first): v for k, v in mix.shares.items()}

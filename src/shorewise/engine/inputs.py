@@ -1,0 +1,262 @@
+"""Resolve a scenario's inputs: catalogue defaults, market data, rate card, file overrides.
+
+The result names every model input once (``vendor_margin``, ``offshore_wage_ratio@VN``),
+with its distribution and provenance, ready to be sampled. Precedence, highest first:
+``name@CC`` in the file, ``name`` in the file, the user's rate card, market data, the
+catalogue default. Money defaults (US dollars) are converted to the scenario currency.
+
+Example::
+
+    >>> inputs = resolve_inputs(scenario)                         # doctest: +SKIP
+    >>> inputs.assumptions["offshore_wage_ratio@VN"].provenance.kind
+    'market'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from shorewise.domain.assumption import Assumption, Provenance
+from shorewise.domain.catalogue import CATALOGUE
+from shorewise.domain.distributions import Distribution, Fixed, Uniform
+from shorewise.domain.ratecard import RateCard
+from shorewise.domain.scenario import Scenario
+from shorewise.errors import MarketDataError, Problem, ScenarioError, problems_found
+from shorewise.market import (
+    developer_pay,
+    employer_oncost,
+    is_known_country,
+    site_productivity,
+    usd_rate,
+    working_hours_overlap,
+)
+from shorewise.market.overlap import SITE_PROVENANCE
+
+SEED_WAGE_RATIO = Uniform(low=0.3, high=0.7)
+_CENTRAL_OFFSHORE_PREMIUM = 1.3  # mode of the catalogue default, for on-cost caps only
+
+
+@dataclass(frozen=True)
+class ResolvedAssumption:
+    """One sampled input: its key, distribution, unit, provenance and whether the file set it."""
+
+    key: str
+    name: str
+    country: str | None
+    distribution: Distribution
+    unit: str
+    provenance: Provenance
+    meaning: str
+    overridden: bool
+
+
+@dataclass(frozen=True)
+class ResolvedInputs:
+    """Every input of one scenario, plus facts the engine needs beside the numbers."""
+
+    home_country: str
+    currency: str
+    units_per_usd: float
+    fx_provenance: str
+    assumptions: dict[str, ResolvedAssumption]
+    wage_ratio_from_market: dict[str, bool]
+    vendor_monthly_rates: dict[str, float] = field(default_factory=dict)
+    overlap_hours: dict[str, float] = field(default_factory=dict)
+
+    def key(self, name: str, country: str | None) -> str:
+        """The key of ``name`` for ``country`` (per-country inputs) or the global key."""
+        return f"{name}@{country}" if country and CATALOGUE[name].per_country else name
+
+    def distributions(self) -> dict[str, Distribution]:
+        """Key -> distribution, what the sampler draws from."""
+        return {k: a.distribution for k, a in self.assumptions.items()}
+
+
+def check_references(scenario: Scenario, source: str | None = None) -> None:
+    """Raise ScenarioError for unknown countries, a home country offered as offshore, or an
+    unsupported currency — every such problem at once, with its field."""
+    problems: list[Problem] = []
+    if not is_known_country(scenario.home_country):
+        problems.append(
+            Problem(
+                "home_country",
+                f"unknown country code {scenario.home_country!r} (see `shorewise countries`)",
+            )
+        )
+    for i, code in enumerate(scenario.offshore_countries):
+        if not is_known_country(code):
+            problems.append(
+                Problem(
+                    f"offshore_countries.{i}",
+                    f"unknown country code {code!r} (see `shorewise countries`)",
+                )
+            )
+        elif code == scenario.home_country:
+            problems.append(
+                Problem(
+                    f"offshore_countries.{i}",
+                    f"{code} is the home country; offshore means another country",
+                )
+            )
+    try:
+        usd_rate(scenario.currency)
+    except MarketDataError as exc:
+        problems.append(Problem("currency", exc.message))
+    for key in scenario.assumptions:
+        _, _, country = key.partition("@")
+        if country and country.upper() not in scenario.offshore_countries:
+            problems.append(
+                Problem(f"assumptions.{key}", f"{country} is not in offshore_countries")
+            )
+    if problems:
+        raise ScenarioError(problems_found(len(problems)), source=source, problems=tuple(problems))
+
+
+def resolve_inputs(scenario: Scenario, rate_card: RateCard | None = None) -> ResolvedInputs:
+    """Every input of ``scenario`` with its distribution and provenance (see module doc)."""
+    check_references(scenario)
+    fx = usd_rate(scenario.currency)
+    out: dict[str, ResolvedAssumption] = {}
+    home = scenario.home_country
+    card = rate_card.rows if rate_card else {}
+
+    def put(a: Assumption, country: str | None, dist: Distribution, prov: Provenance) -> None:
+        key = f"{a.name}@{country}" if country else a.name
+        override = scenario.assumptions.get(key) or scenario.assumptions.get(a.name)
+        if override is not None:
+            dist, prov = override, Provenance("scenario", "set in the scenario file")
+        out[key] = ResolvedAssumption(
+            key, a.name, country, dist, a.unit, prov, a.meaning, override is not None
+        )
+
+    home_pay_usd = _home_pay_usd(scenario, fx.units_per_usd)
+    ratio_from_market: dict[str, bool] = {}
+    overlap: dict[str, float] = {}
+    for a in CATALOGUE.values():
+        countries: list[str | None] = list(scenario.offshore_countries) if a.per_country else [None]
+        for country in countries:
+            dist, prov = _default(a, fx.units_per_usd, fx.provenance)
+            if a.name == "onshore_annual_pay":
+                dist, prov = _home_pay(scenario, fx.units_per_usd, rate_card)
+            elif a.name == "onshore_oncost_rate":
+                on = employer_oncost(home, home_pay_usd)
+                dist, prov = Fixed(value=round(on.rate, 4)), Provenance("market", on.provenance)
+            elif a.name == "offshore_wage_ratio" and country:
+                dist, prov, from_market = _wage_ratio(home, country, rate_card)
+                ratio_from_market[country] = from_market
+            elif a.name == "offshore_oncost_rate" and country:
+                pay = developer_pay(country)
+                usd = (pay.annual_pay_usd * _CENTRAL_OFFSHORE_PREMIUM) if pay else 20_000.0
+                on = employer_oncost(country, usd)
+                dist, prov = Fixed(value=round(on.rate, 4)), Provenance("market", on.provenance)
+            elif a.name == "offshore_team_productivity" and country:
+                overlap[country] = working_hours_overlap(home, country)
+                if scenario.productivity_from_overlap:
+                    value = round(site_productivity(overlap[country]), 4)
+                    dist = Fixed(value=value)
+                    prov = Provenance(
+                        "published",
+                        f"{SITE_PROVENANCE}; {overlap[country]:.1f} h overlap {home}-{country}",
+                    )
+            put(a, country, dist, prov)
+    for country in ratio_from_market:
+        if out[f"offshore_wage_ratio@{country}"].overridden:
+            ratio_from_market[country] = False
+    vendor_rates = {
+        code: row.vendor_monthly_rate
+        for code, row in card.items()
+        if row.vendor_monthly_rate is not None
+    }
+    return ResolvedInputs(
+        home_country=home,
+        currency=scenario.currency,
+        units_per_usd=fx.units_per_usd,
+        fx_provenance=fx.provenance,
+        assumptions=out,
+        wage_ratio_from_market=ratio_from_market,
+        vendor_monthly_rates=vendor_rates,
+        overlap_hours=overlap,
+    )
+
+
+def _default(a: Assumption, units_per_usd: float, fx_text: str) -> tuple[Distribution, Provenance]:
+    if a.default is None:  # derived from market data by the caller
+        return Fixed(value=0.0), a.provenance
+    if not a.unit.startswith("money") or units_per_usd == 1.0:
+        return a.default, a.provenance
+    scaled = _scale(a.default, units_per_usd)
+    text = f"{a.provenance.text} (USD converted at {units_per_usd:g} per USD, {fx_text})"
+    return scaled, Provenance(a.provenance.kind, text)
+
+
+def _scale(dist: Distribution, factor: float) -> Distribution:
+    """A money distribution in another currency (location and scale multiplied)."""
+    updates = {
+        k: v * factor
+        for k, v in dist.model_dump().items()
+        if k in {"value", "low", "mode", "high", "mean", "sd", "median"} and v is not None
+    }
+    return dist.model_copy(update=updates)
+
+
+def _home_pay_usd(scenario: Scenario, units_per_usd: float) -> float:
+    override = scenario.assumptions.get("onshore_annual_pay")
+    if isinstance(override, Fixed):
+        return override.value / units_per_usd
+    pay = developer_pay(scenario.home_country)
+    return pay.annual_pay_usd if pay else 60_000.0
+
+
+def _home_pay(
+    scenario: Scenario, units_per_usd: float, rate_card: RateCard | None
+) -> tuple[Distribution, Provenance]:
+    home = scenario.home_country
+    row = rate_card.rows.get(home) if rate_card else None
+    if rate_card is not None and row is not None and row.annual_pay is not None:
+        return Fixed(value=row.annual_pay), Provenance("scenario", f"rate card {rate_card.source}")
+    pay = developer_pay(home)
+    if pay is None:
+        if "onshore_annual_pay" in scenario.assumptions:
+            return Fixed(value=0.0), Provenance("scenario", "set in the scenario file")
+        raise ScenarioError(
+            "no developer pay data for the home country",
+            problems=(
+                Problem(
+                    "assumptions.onshore_annual_pay",
+                    f"no survey pay for {home}; set onshore_annual_pay (per year, "
+                    f"in {scenario.currency}) or give a rate card",
+                ),
+            ),
+        )
+    value = round(pay.annual_pay_usd * units_per_usd, 2)
+    text = pay.provenance
+    if units_per_usd != 1.0:
+        text += f" (converted at {units_per_usd:g} {scenario.currency} per USD)"
+    return Fixed(value=value), Provenance("market", text)
+
+
+def _wage_ratio(
+    home: str, country: str, rate_card: RateCard | None
+) -> tuple[Distribution, Provenance, bool]:
+    """Market median pay ratio (premiums applied per draw by the engine), else the seed's."""
+    if rate_card is not None:
+        home_row, off_row = rate_card.rows.get(home), rate_card.rows.get(country)
+        if home_row and off_row and home_row.annual_pay and off_row.annual_pay:
+            ratio = off_row.annual_pay / home_row.annual_pay
+            text = f"rate card {rate_card.source}: {country} pay / {home} pay"
+            return Fixed(value=round(ratio, 4)), Provenance("scenario", text), False
+    home_pay, off_pay = developer_pay(home), developer_pay(country)
+    if home_pay is None or off_pay is None:
+        prov = Provenance(
+            "seed",
+            "article's model comparison: offshore headcount 30 %-70 % "
+            f"(no survey pay for {home if home_pay is None else country})",
+        )
+        return SEED_WAGE_RATIO, prov, False
+    ratio = off_pay.annual_pay_usd / home_pay.annual_pay_usd
+    text = (
+        f"survey medians {country} USD {off_pay.annual_pay_usd:,.0f} / {home} USD "
+        f"{home_pay.annual_pay_usd:,.0f} (Stack Overflow Developer Survey 2024, ODbL), "
+        "times offshore_talent_premium / onshore_talent_premium per draw"
+    )
+    return Fixed(value=round(ratio, 5)), Provenance("market", text), True

@@ -1,0 +1,1 @@
+"""Reports: Markdown, CSV, HTML, PDF and Excel renderings of a comparison."""

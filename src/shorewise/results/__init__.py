@@ -1,0 +1,1 @@
+"""Assembled results: summaries of a Monte Carlo run, eligibility and recommendations."""

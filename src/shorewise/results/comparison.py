@@ -1,0 +1,345 @@
+"""The result of an evaluation: rows per workstream x option, the recommendation, the plan.
+
+``Comparison.to_dict()`` is the JSON contract of DESIGN.md §6 (``shorewise compare
+--format json``); ``to_frame()`` gives one pandas row per alternative when pandas is there.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from shorewise.decision.plain import Candidate, cost_ranks, pick_cheapest
+from shorewise.decision.policy import eligibility, policy_notes
+from shorewise.domain.scenario import Scenario
+from shorewise.domain.strategy import Strategy
+from shorewise.engine.alternatives import Alternative, control_index
+from shorewise.engine.inputs import ResolvedInputs
+from shorewise.engine.types import CATEGORIES, DrawVector, FloatArray
+from shorewise.uncertainty.montecarlo import MonteCarloRun
+from shorewise.uncertainty.summary import Percentiles, percentiles, probability_lowest
+
+METRICS = (
+    "total_cost",
+    "npv_cost",
+    "effective_fte_months",
+    "cost_per_effective_fte_month",
+    "months_to_target",
+)
+
+
+@dataclass
+class Row:
+    """One workstream x option with its summaries."""
+
+    alternative: Alternative
+    eligible: bool
+    excluded_reason: str | None
+    figures: dict[str, Percentiles]
+    control: float
+    category_means: dict[str, float]
+    p_best: float = 0.0
+    rank: int | None = None
+    score: float | None = None
+    savings_vs_onshore_inhouse: float | None = None
+    reaches_target_share: float = 1.0
+
+    @property
+    def id(self) -> str:
+        return self.alternative.id
+
+    def route_text(self) -> str | None:
+        """e.g. ``employer of record (cheaper than an own entity: 1.2M vs 1.4M)``."""
+        if not self.alternative.routes:
+            return None
+        parts = []
+        for option, choice in self.alternative.routes:
+            what = "employer of record" if choice.route.value == "eor" else "own entity"
+            why = "set in the scenario" if choice.chosen_by == "scenario" else "cheaper"
+            parts.append(f"{option}: {what} ({why})")
+        return "; ".join(parts)
+
+
+@dataclass
+class Recommendation:
+    """What to do for one workstream or the whole plan, and why."""
+
+    strategy: str
+    country: str | None
+    option: str | None
+    reasons: list[str]
+    caveats: list[str]
+    flip_conditions: list[str]
+    workstream: str | None = None
+
+
+@dataclass
+class Comparison:
+    """Everything one evaluation produced; render with ``to_dict`` / ``to_frame``."""
+
+    scenario: Scenario
+    inputs: ResolvedInputs
+    run: MonteCarloRun
+    rows: list[Row]
+    by_workstream: list[Recommendation]
+    recommendation: Recommendation
+    plan_total: Percentiles | None
+    plan_npv: Percentiles | None
+    notes: list[str] = field(default_factory=list)
+    central: dict[str, DrawVector] = field(default_factory=dict)
+
+    def rows_for(self, workstream_index: int) -> list[Row]:
+        """The rows of one workstream, in display order."""
+        return [r for r in self.rows if r.alternative.workstream_index == workstream_index]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON contract (DESIGN.md §6)."""
+        return _to_dict(self)
+
+    def to_frame(self) -> Any:
+        """One pandas row per alternative (P50 figures); needs pandas installed."""
+        import pandas as pd
+
+        records = []
+        for row in self.rows:
+            rec: dict[str, Any] = {
+                "workstream": row.alternative.workstream.name,
+                "option": row.alternative.option_name,
+                "strategy": row.alternative.strategy,
+                "country": row.alternative.country,
+                "eligible": row.eligible,
+            }
+            for name in METRICS:
+                rec[f"{name}_p50"] = row.figures[name].p50
+            rec.update(control=row.control, rank=row.rank, p_best=row.p_best)
+            records.append(rec)
+        return pd.DataFrame.from_records(records)
+
+
+def _row(
+    alt: Alternative,
+    index: int,
+    scenario: Scenario,
+    run: MonteCarloRun,
+    central: dict[str, DrawVector],
+) -> Row:
+    m = run.metrics[index]
+    elig = eligibility(alt, scenario)
+    figures = {name: percentiles(getattr(m, name)) for name in METRICS}
+    means = {c: float(np.mean(m.category_totals[i])) for i, c in enumerate(CATEGORIES)}
+    reaches = float(np.mean(np.isfinite(m.months_to_target)))
+    return Row(
+        alt,
+        elig.eligible,
+        elig.reason,
+        figures,
+        control_index(alt, central),
+        means,
+        reaches_target_share=reaches,
+    )
+
+
+def _plain_recommendation(rows: list[Row], name: str) -> Recommendation:
+    candidates = [
+        Candidate(r.id, r.eligible, r.figures["cost_per_effective_fte_month"].p50) for r in rows
+    ]
+    best = pick_cheapest(candidates)
+    if best is None:
+        return Recommendation(
+            "none", None, None, ["no eligible option delivers any capacity"], [], [], name
+        )
+    row = next(r for r in rows if r.id == best.id)
+    ranked = sorted(
+        (r for r in rows if r.eligible and r is not row),
+        key=lambda r: r.figures["cost_per_effective_fte_month"].p50,
+    )
+    p50 = row.figures["cost_per_effective_fte_month"].p50
+    reasons = [
+        f"cheapest eligible option per effective FTE-month: P50 {p50:,.0f} "
+        f"(plain rule: lowest cost per effective FTE-month among eligible options)",
+    ]
+    if ranked:
+        nxt = ranked[0]
+        other = nxt.figures["cost_per_effective_fte_month"].p50
+        if math.isfinite(other) and other > 0:
+            reasons.append(
+                f"{1 - p50 / other:.0%} cheaper per effective FTE-month than the "
+                f"runner-up, {nxt.alternative.option_name} ({other:,.0f})"
+            )
+    mtt = row.figures["months_to_target"].p50
+    if math.isfinite(mtt):
+        reasons.append(f"reaches 90 % of the target capacity in {mtt:.0f} months (P50)")
+    alt = row.alternative
+    return Recommendation(alt.strategy, alt.country, alt.option_name, reasons, [], [], name)
+
+
+def build_comparison(
+    scenario: Scenario,
+    inputs: ResolvedInputs,
+    alternatives: list[Alternative],
+    run: MonteCarloRun,
+    central: dict[str, DrawVector],
+) -> Comparison:
+    """Summarise a Monte Carlo run into rows, recommendations and plan totals."""
+    rows = [_row(alt, i, scenario, run, central) for i, alt in enumerate(alternatives)]
+    recs: list[Recommendation] = []
+    plan_total: FloatArray | None = np.zeros(run.samples)
+    plan_npv: FloatArray | None = np.zeros(run.samples)
+    for w, ws in enumerate(scenario.workstreams):
+        idx = [i for i, r in enumerate(rows) if r.alternative.workstream_index == w]
+        ws_rows = [rows[i] for i in idx]
+        cpe = np.stack([run.metrics[i].cost_per_effective_fte_month for i in idx])
+        p_best = probability_lowest(cpe, np.array([r.eligible for r in ws_rows]))
+        ranks = cost_ranks(
+            [
+                Candidate(r.id, r.eligible, r.figures["cost_per_effective_fte_month"].p50)
+                for r in ws_rows
+            ]
+        )
+        base = next(
+            (
+                r
+                for r in ws_rows
+                if r.alternative.strategy == Strategy.ONSHORE_INHOUSE and r.alternative.mix is None
+            ),
+            None,
+        )
+        best_cpe = min(
+            (r.figures["cost_per_effective_fte_month"].p50 for r in ws_rows if r.eligible),
+            default=math.inf,
+        )
+        for r, p in zip(ws_rows, p_best, strict=True):
+            r.p_best = float(p)
+            r.rank = ranks.get(r.id)
+            own = r.figures["cost_per_effective_fte_month"].p50
+            r.score = (best_cpe / own) if (r.eligible and math.isfinite(own) and own > 0) else None
+            if base is not None:
+                ref = base.figures["cost_per_effective_fte_month"].p50
+                if math.isfinite(ref) and math.isfinite(own) and ref > 0:
+                    r.savings_vs_onshore_inhouse = 1 - own / ref
+        rec = _plain_recommendation(ws_rows, ws.name)
+        recs.append(rec)
+        chosen = next((i for i in idx if rows[i].alternative.option_name == rec.option), None)
+        if chosen is None or plan_total is None or plan_npv is None:
+            plan_total = plan_npv = None
+        else:
+            plan_total = plan_total + run.metrics[chosen].total_cost
+            plan_npv = plan_npv + run.metrics[chosen].npv_cost
+    overall = _overall(recs)
+    return Comparison(
+        scenario,
+        inputs,
+        run,
+        rows,
+        recs,
+        overall,
+        percentiles(plan_total) if plan_total is not None else None,
+        percentiles(plan_npv) if plan_npv is not None else None,
+        notes=policy_notes(scenario),
+        central=central,
+    )
+
+
+def _overall(recs: list[Recommendation]) -> Recommendation:
+    if len(recs) == 1:
+        only = recs[0]
+        return Recommendation(
+            only.strategy,
+            only.country,
+            only.option,
+            list(only.reasons),
+            list(only.caveats),
+            list(only.flip_conditions),
+            None,
+        )
+    options = {(r.strategy, r.country, r.option) for r in recs}
+    if len(options) == 1:
+        first = recs[0]
+        reasons = [f"{r.workstream}: {reason}" for r in recs for reason in r.reasons[:1]]
+        return Recommendation(
+            first.strategy,
+            first.country,
+            first.option,
+            reasons,
+            sorted({c for r in recs for c in r.caveats}),
+            [],
+            None,
+        )
+    reasons = [f"{r.workstream}: {r.option} - {r.reasons[0]}" for r in recs]
+    caveats = [f"{r.workstream}: {c}" for r in recs for c in r.caveats]
+    flips = [f"{r.workstream}: {f}" for r in recs for f in r.flip_conditions]
+    return Recommendation("mixed", None, None, reasons, caveats, flips, None)
+
+
+def _rec_dict(rec: Recommendation) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "strategy": rec.strategy,
+        "country": rec.country,
+        "option": rec.option,
+        "reasons": rec.reasons,
+        "caveats": rec.caveats,
+        "flip_conditions": rec.flip_conditions,
+    }
+    if rec.workstream is not None:
+        out = {"workstream": rec.workstream, **out}
+    return out
+
+
+def _finite(value: float | None, digits: int = 4) -> float | None:
+    return round(value, digits) if value is not None and math.isfinite(value) else None
+
+
+def _to_dict(c: Comparison) -> dict[str, Any]:
+    rows = []
+    for r in c.rows:
+        alt = r.alternative
+        row: dict[str, Any] = {
+            "workstream": alt.workstream.name,
+            "strategy": alt.strategy,
+            "mix": alt.mix,
+            "country": alt.country,
+            "option": alt.option_name,
+            "eligible": r.eligible,
+            "excluded_reason": r.excluded_reason,
+        }
+        for name in METRICS:
+            row[name] = r.figures[name].as_dict()
+        row.update(
+            control=_finite(r.control),
+            score=_finite(r.score),
+            rank=r.rank,
+            p_best=_finite(r.p_best),
+            savings_vs_onshore_inhouse=_finite(r.savings_vs_onshore_inhouse),
+            reaches_target_share=_finite(r.reaches_target_share),
+            route=r.route_text(),
+            components=[
+                {
+                    "option": str(k.option),
+                    "share": k.share,
+                    "route": k.route.value if k.route else None,
+                }
+                for k in alt.components
+            ],
+            cost_by_category={k: round(v, 2) for k, v in r.category_means.items()},
+        )
+        rows.append(row)
+    overall = _rec_dict(c.recommendation)
+    overall["by_workstream"] = [_rec_dict(r) for r in c.by_workstream]
+    return {
+        "scenario": c.scenario.name,
+        "currency": c.scenario.currency,
+        "home_country": c.scenario.home_country,
+        "horizon_months": c.scenario.horizon,
+        "samples": 0 if c.run.deterministic else c.run.samples,
+        "seed": c.run.seed,
+        "strategies": rows,
+        "recommendation": overall,
+        "plan": {
+            "total_cost": c.plan_total.as_dict() if c.plan_total else None,
+            "npv_cost": c.plan_npv.as_dict() if c.plan_npv else None,
+        },
+        "notes": c.notes,
+    }

@@ -1,0 +1,61 @@
+"""The main use case: evaluate every option of a scenario and recommend one.
+
+Both the CLI and the web app call :func:`evaluate`; reports render its result.
+
+Example::
+
+    >>> import shorewise
+    >>> s = shorewise.load_scenario("examples/core-platform.yaml")   # doctest: +SKIP
+    >>> result = shorewise.evaluate(s, samples=2000, seed=7)          # doctest: +SKIP
+    >>> result.recommendation.strategy                                # doctest: +SKIP
+    'offshore_inhouse'
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from shorewise.domain.ratecard import RateCard
+from shorewise.domain.scenario import Scenario
+from shorewise.engine.alternatives import build_alternatives
+from shorewise.engine.inputs import resolve_inputs
+from shorewise.io.ratecard import load_rate_card
+from shorewise.results.comparison import Comparison, build_comparison
+from shorewise.uncertainty.montecarlo import Progress, central_draws, run_monte_carlo
+
+
+def rate_card_for(scenario: Scenario, base_dir: str | Path | None) -> RateCard | None:
+    """Load the scenario's rate card, a relative path taken from the scenario's folder."""
+    if not scenario.rate_card:
+        return None
+    path = Path(scenario.rate_card)
+    if not path.is_absolute() and base_dir is not None:
+        path = Path(base_dir) / path
+    return load_rate_card(path)
+
+
+def evaluate(
+    scenario: Scenario,
+    *,
+    samples: int | None = None,
+    seed: int | None = None,
+    base_dir: str | Path | None = None,
+    rate_card: RateCard | None = None,
+    progress: Progress | None = None,
+) -> Comparison:
+    """Evaluate ``scenario``: every workstream x option, Monte Carlo, recommendation.
+
+    ``samples``/``seed`` override the file's ``simulation`` block (``samples=0``: one run at
+    every input's median). Raises :class:`~shorewise.errors.ShorewiseError` subclasses only.
+    """
+    sim = scenario.simulation
+    n = sim.samples if samples is None else samples
+    s = sim.seed if seed is None else seed
+    card = rate_card if rate_card is not None else rate_card_for(scenario, base_dir)
+    inputs = resolve_inputs(scenario, card)
+    central = central_draws(inputs)
+    alternatives = build_alternatives(scenario, inputs, central)
+    run = run_monte_carlo(
+        scenario, inputs, alternatives, samples=n, seed=s, method=sim.method, progress=progress
+    )
+    return build_comparison(scenario, inputs, alternatives, run, central)

@@ -1,0 +1,57 @@
+"""Properties that hold for any valid input (hypothesis)."""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from tests.conftest import scenario_data
+
+from shorewise.domain.validation import build_scenario
+from shorewise.workflows.evaluate import evaluate
+
+SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _totals(fte: float, months: int, margin: float, samples: int = 0) -> dict[str, float]:
+    data = scenario_data(
+        workstreams=[{"name": "w", "fte": fte, "duration_months": months}],
+        assumptions={"vendor_margin": margin},
+    )
+    result = evaluate(build_scenario(data), samples=samples, seed=3)
+    return {r.alternative.option_name: r.figures["total_cost"].p50 for r in result.rows}
+
+
+@SETTINGS
+@given(fte=st.floats(0.5, 60), months=st.integers(1, 72), margin=st.floats(0, 1.5))
+def test_every_cost_is_positive_and_finite(fte: float, months: int, margin: float) -> None:
+    totals = _totals(fte, months, margin)
+    assert all(np.isfinite(v) and v > 0 for v in totals.values()), totals
+
+
+@SETTINGS
+@given(fte=st.floats(0.5, 40), extra=st.floats(0.1, 20), months=st.integers(1, 60))
+def test_more_fte_never_costs_less(fte: float, extra: float, months: int) -> None:
+    small, big = _totals(fte, months, 0.3), _totals(fte + extra, months, 0.3)
+    for option, cost in small.items():
+        assert big[option] >= cost - 1e-6, option
+
+
+@SETTINGS
+@given(margin=st.floats(0, 1.0), bump=st.floats(0.01, 0.5), months=st.integers(1, 48))
+def test_higher_vendor_margin_never_makes_outsourcing_cheaper(
+    margin: float, bump: float, months: int
+) -> None:
+    low, high = _totals(5, months, margin), _totals(5, months, margin + bump)
+    for option in ("onshore_outsource", "offshore_outsource@VN"):
+        assert high[option] > low[option]
+    assert high["onshore_inhouse"] == low["onshore_inhouse"]
+
+
+def test_monte_carlo_costs_positive_for_every_draw() -> None:
+    data = scenario_data(workstreams=[{"name": "w", "fte": 6, "duration_months": 18}])
+    result = evaluate(build_scenario(data), samples=3000, seed=1)
+    for metrics in result.run.metrics:
+        assert np.all(metrics.total_cost > 0)
+        assert np.all(np.isfinite(metrics.total_cost))
+        assert np.all(metrics.category_totals >= 0)
