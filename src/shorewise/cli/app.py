@@ -212,6 +212,16 @@ def countries(
     print_countries(_console(), rows, home)
 
 
+def _register_commands() -> None:
+    from shorewise.cli import cmd_decide, cmd_report, cmd_serve
+
+    for module in (cmd_decide, cmd_report, cmd_serve):
+        module.register(app)
+
+
+_register_commands()
+
+
 def main() -> None:
     """Entry point: run the app, turning expected errors into clean messages (exit 2).
 
