@@ -1,9 +1,163 @@
-"""CLI commands: decide (registered on the app by :func:`register`)."""
+"""CLI commands for decision analyses: ``breakeven`` and ``sensitivity``."""
 
 from __future__ import annotations
 
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
 import typer
+
+from shorewise.cli.options import FORMAT, SAMPLES, SEED, OutputFormat
+
+WORKSTREAM = Annotated[
+    str | None, typer.Option("--workstream", "-w", help="Workstream name (default: the first).")
+]
+
+
+def _print_breakeven(result: Any) -> None:
+    from rich.table import Table
+
+    from shorewise.cli.app import _console
+    from shorewise.domain.strategy import short_label
+    from shorewise.report.money import human_amount, human_months
+
+    con = _console()
+    m = result.months
+    con.print(f"[bold]{result.workstream}[/bold]: {result.a} against {result.b}")
+    if result.never_share >= 1:
+        con.print(f"  {result.a} never stays cheaper per effective FTE-month within the work.")
+    else:
+        con.print(
+            f"  {result.a} stays cheaper per effective FTE-month from month "
+            f"[bold]{human_months(m.p50)}[/bold] (P50; P10 {human_months(m.p10)}, "
+            f"P90 {human_months(m.p90)}); never within the work in "
+            f"{result.never_share:.0%} of {result.draws:,} draws."
+        )
+    if result.sweep:
+        table = Table(
+            title="Duration sweep: P50 cost per effective FTE-month by project length",
+            title_justify="left",
+            header_style="bold",
+        )
+        options = list(result.sweep[0].costs)
+        table.add_column("months", justify="right")
+        for name in options:
+            table.add_column(short_label(name), justify="right")
+        table.add_column("recommended", no_wrap=True)
+        for p in result.sweep:
+            cells = []
+            for name in options:
+                text = human_amount(p.costs[name])
+                cells.append(f"[bold green]{text}[/bold green]" if name == p.cheapest else text)
+            table.add_row(
+                str(p.duration_months), *cells, short_label(p.recommended) if p.recommended else "-"
+            )
+        con.print(table)
+        con.print("[dim]green: cheapest eligible option at that length[/dim]")
+
+
+def breakeven(
+    file: Annotated[Path, typer.Argument(help="Scenario file.")],
+    between: Annotated[
+        tuple[str, str],
+        typer.Option("--between", help="Two options: strategy, strategy@CC or 'mix: NAME'."),
+    ],
+    workstream: WORKSTREAM = None,
+    fmt: FORMAT = OutputFormat.TABLE,
+    samples: SAMPLES = None,
+    seed: SEED = None,
+    sweep: Annotated[bool, typer.Option(help="Add the 3-60 month duration sweep.")] = True,
+) -> None:
+    """Month from which option A stays cheaper per effective FTE-month than B, and which
+    option wins for project lengths of 3 to 60 months.
+
+    Example: shorewise breakeven examples/retail-app.yaml
+    --between offshore_inhouse@VN offshore_outsource@VN
+    """
+    from shorewise.cli.app import _evaluate
+    from shorewise.workflows.decide import breakeven as run_breakeven
+
+    result = run_breakeven(
+        _evaluate(file, samples, seed), between[0], between[1], workstream=workstream, sweep=sweep
+    )
+    if fmt is OutputFormat.JSON:
+        sys.stdout.write(json.dumps(result.to_dict(), indent=2, allow_nan=False) + "\n")
+    else:
+        _print_breakeven(result)
+
+
+def _print_sensitivity(result: Any) -> None:
+    from rich.table import Table
+
+    from shorewise.cli.app import _console
+    from shorewise.report.money import human_amount
+
+    con = _console()
+    con.print(
+        f"[bold]{result.workstream}[/bold]: recommended {result.recommended}"
+        + (f", runner-up {result.runner_up}" if result.runner_up else "")
+    )
+    for title, items in (
+        ("total cost of the recommended option", result.inputs),
+        ("cost gap per effective FTE-month (runner-up minus pick)", result.gap_inputs),
+    ):
+        if not items:
+            continue
+        table = Table(
+            title=f"Sensitivity of the {title}", title_justify="left", header_style="bold"
+        )
+        table.add_column("input", no_wrap=True)
+        for col in ("at P10", "at P90", "swing", "Sobol'\nfirst", "Sobol'\ntotal"):
+            table.add_column(col, justify="right")
+        for i in items[:12]:
+            table.add_row(
+                i.name,
+                human_amount(i.tornado_low),
+                human_amount(i.tornado_high),
+                human_amount(i.swing),
+                "-" if i.sobol_first is None else f"{i.sobol_first:.2f}",
+                "-" if i.sobol_total is None else f"{i.sobol_total:.2f}",
+            )
+        con.print(table)
+    for year in result.by_year:
+        names = ", ".join(t["name"] for t in year["top_inputs"])
+        con.print(f"  year {year['year']}: {names}")
+    for note in result.notes:
+        con.print(f"[italic]{note}[/italic]")
+
+
+def sensitivity(
+    file: Annotated[Path, typer.Argument(help="Scenario file.")],
+    workstream: WORKSTREAM = None,
+    fmt: FORMAT = OutputFormat.TABLE,
+    samples: SAMPLES = None,
+    seed: SEED = None,
+    sobol_samples: Annotated[
+        int,
+        typer.Option(
+            "--sobol-samples", min=8, max=65536, help="Base samples for Sobol' (power of 2)."
+        ),
+    ] = 512,
+) -> None:
+    """Which inputs drive the recommendation: tornado (P10 to P90) and Sobol' indices with
+    confidence intervals, overall and per year.
+
+    Example: shorewise sensitivity examples/core-platform.yaml --format json
+    """
+    from shorewise.cli.app import _evaluate
+    from shorewise.workflows.decide import analyse_sensitivity
+
+    comparison = _evaluate(file, samples, seed)
+    result = analyse_sensitivity(comparison, workstream=workstream, n=sobol_samples, seed=seed)
+    if fmt is OutputFormat.JSON:
+        sys.stdout.write(json.dumps(result.to_dict(), indent=2, allow_nan=False) + "\n")
+    else:
+        _print_sensitivity(result)
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to app."""
+    """Add this module's commands to ``app``."""
+    app.command()(breakeven)
+    app.command()(sensitivity)

@@ -19,10 +19,12 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 __all__ = [
+    "NORMALISATIONS",
     "DecisionMatrix",
     "Directions",
     "Scores",
     "Weights",
+    "linear_normalise",
     "minmax_normalise",
     "unit_weights",
     "vector_normalise",
@@ -110,3 +112,30 @@ def vector_normalise(matrix: ArrayLike, directions: ArrayLike) -> DecisionMatrix
     safe_norm = np.where(norm == 0, 1.0, norm)
     unit = values / safe_norm
     return np.where(signs > 0, unit, 1.0 - unit)
+
+
+def linear_normalise(matrix: ArrayLike, directions: ArrayLike) -> DecisionMatrix:
+    """Linear (ratio) normalisation: ``x / max`` for a benefit, ``min / x`` for a cost.
+
+    Keeps proportions: an option half as expensive as another scores twice as high on cost,
+    where min-max would stretch any gap between the best and the worst to 0..1. Values must
+    be positive (as pymcdm's ``linear_normalization``); zeros are lifted to 1e-12 so no
+    division by zero happens; an all-zero benefit criterion gives 1.0 for all.
+
+    >>> linear_normalise([[10.0, 1.0], [20.0, 0.5]], [-1, 1]).tolist()
+    [[1.0, 1.0], [0.5, 0.5]]
+    """
+    values, signs = _as_matrix(matrix, directions)
+    safe = np.maximum(values, 1e-12)
+    high = safe.max(axis=-2, keepdims=True)
+    low = safe.min(axis=-2, keepdims=True)
+    normalised: DecisionMatrix = np.where(signs > 0, safe / high, low / safe)
+    return normalised
+
+
+NORMALISATIONS = {
+    "minmax": minmax_normalise,
+    "linear": linear_normalise,
+    "vector": vector_normalise,
+}
+"""Normalisations by name, for the ``normalisation=`` keyword of the scoring methods."""

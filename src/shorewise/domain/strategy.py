@@ -52,6 +52,13 @@ class Strategy(StrEnum):
             raise ValueError(f"unknown strategy {text!r}; allowed: {valid}") from None
 
 
+def short_label(option_name: str) -> str:
+    """``offshore_inhouse@VN`` -> ``VN team``; ``mix: NAME`` stays as it is."""
+    if option_name.startswith("mix:"):
+        return option_name
+    return OptionKey.parse(option_name, default_country="??").short_label
+
+
 _LABELS = {
     Strategy.ONSHORE_INHOUSE: "in-house team at home",
     Strategy.ONSHORE_OUTSOURCE: "vendor at home",
@@ -74,6 +81,12 @@ class OptionKey:
     def label(self) -> str:
         """e.g. ``dedicated team abroad (VN)``."""
         return f"{self.strategy.label} ({self.country})" if self.country else self.strategy.label
+
+    @property
+    def short_label(self) -> str:
+        """For narrow tables: ``home team``, ``VN vendor``."""
+        who = "vendor" if self.strategy.outsourced else "team"
+        return f"{self.country or 'home'} {who}"
 
     @classmethod
     def parse(cls, text: str, default_country: str | None = None) -> OptionKey:

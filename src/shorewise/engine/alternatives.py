@@ -74,12 +74,7 @@ class Alternative:
     @property
     def short_label(self) -> str:
         """A short name for narrow tables: ``home team``, ``VN vendor``, ``mix: NAME``."""
-        if self.mix:
-            return f"mix: {self.mix}"
-        option = self.components[0].option
-        where = option.country or "home"
-        who = "vendor" if option.strategy.outsourced else "team"
-        return f"{where} {who}"
+        return f"mix: {self.mix}" if self.mix else self.components[0].option.short_label
 
     def share_where(self, predicate: str) -> float:
         """Share of capacity with a property: ``outsourced``, ``offshore`` or ``inhouse``."""

@@ -12,68 +12,20 @@ from typing import Any
 
 import numpy as np
 
-from shorewise.decision.plain import Candidate, cost_ranks, pick_cheapest
 from shorewise.decision.policy import eligibility, policy_notes
 from shorewise.domain.scenario import Scenario
 from shorewise.domain.strategy import Strategy
 from shorewise.engine.alternatives import Alternative, control_index
 from shorewise.engine.inputs import ResolvedInputs
 from shorewise.engine.types import CATEGORIES, DrawVector, FloatArray
+from shorewise.results.context import RunContext
+from shorewise.results.flips import flip_conditions
+from shorewise.results.recommend import decide
+from shorewise.results.rows import METRICS, Recommendation, Row
 from shorewise.uncertainty.montecarlo import MonteCarloRun
 from shorewise.uncertainty.summary import Percentiles, percentiles, probability_lowest
 
-METRICS = (
-    "total_cost",
-    "npv_cost",
-    "effective_fte_months",
-    "cost_per_effective_fte_month",
-    "months_to_target",
-)
-
-
-@dataclass
-class Row:
-    """One workstream x option with its summaries."""
-
-    alternative: Alternative
-    eligible: bool
-    excluded_reason: str | None
-    figures: dict[str, Percentiles]
-    control: float
-    category_means: dict[str, float]
-    p_best: float = 0.0
-    rank: int | None = None
-    score: float | None = None
-    savings_vs_onshore_inhouse: float | None = None
-    reaches_target_share: float = 1.0
-
-    @property
-    def id(self) -> str:
-        return self.alternative.id
-
-    def route_text(self) -> str | None:
-        """e.g. ``employer of record (cheaper than an own entity: 1.2M vs 1.4M)``."""
-        if not self.alternative.routes:
-            return None
-        parts = []
-        for option, choice in self.alternative.routes:
-            what = "employer of record" if choice.route.value == "eor" else "own entity"
-            why = "set in the scenario" if choice.chosen_by == "scenario" else "cheaper"
-            parts.append(f"{option}: {what} ({why})")
-        return "; ".join(parts)
-
-
-@dataclass
-class Recommendation:
-    """What to do for one workstream or the whole plan, and why."""
-
-    strategy: str
-    country: str | None
-    option: str | None
-    reasons: list[str]
-    caveats: list[str]
-    flip_conditions: list[str]
-    workstream: str | None = None
+__all__ = ["METRICS", "Comparison", "Recommendation", "Row", "build_comparison"]
 
 
 @dataclass
@@ -90,6 +42,8 @@ class Comparison:
     plan_npv: Percentiles | None
     notes: list[str] = field(default_factory=list)
     central: dict[str, DrawVector] = field(default_factory=dict)
+    extras: dict[str, Any] = field(default_factory=dict)
+    """Optional analyses added on request: ``tornado``, ``duration_sweep``, ``breakeven``."""
 
     def rows_for(self, workstream_index: int) -> list[Row]:
         """The rows of one workstream, in display order."""
@@ -119,15 +73,9 @@ class Comparison:
         return pd.DataFrame.from_records(records)
 
 
-def _row(
-    alt: Alternative,
-    index: int,
-    scenario: Scenario,
-    run: MonteCarloRun,
-    central: dict[str, DrawVector],
-) -> Row:
-    m = run.metrics[index]
-    elig = eligibility(alt, scenario)
+def _row(alt: Alternative, index: int, ctx: RunContext) -> Row:
+    m = ctx.run.metrics[index]
+    elig = eligibility(alt, ctx.scenario)
     figures = {name: percentiles(getattr(m, name)) for name in METRICS}
     means = {c: float(np.mean(m.category_totals[i])) for i, c in enumerate(CATEGORIES)}
     reaches = float(np.mean(np.isfinite(m.months_to_target)))
@@ -136,44 +84,31 @@ def _row(
         elig.eligible,
         elig.reason,
         figures,
-        control_index(alt, central),
+        control_index(alt, ctx.central),
         means,
         reaches_target_share=reaches,
     )
 
 
-def _plain_recommendation(rows: list[Row], name: str) -> Recommendation:
-    candidates = [
-        Candidate(r.id, r.eligible, r.figures["cost_per_effective_fte_month"].p50) for r in rows
-    ]
-    best = pick_cheapest(candidates)
-    if best is None:
-        return Recommendation(
-            "none", None, None, ["no eligible option delivers any capacity"], [], [], name
-        )
-    row = next(r for r in rows if r.id == best.id)
-    ranked = sorted(
-        (r for r in rows if r.eligible and r is not row),
-        key=lambda r: r.figures["cost_per_effective_fte_month"].p50,
+def _cost_comparisons(ctx: RunContext, rows: list[Row], idx: list[int]) -> None:
+    """P(cheapest per effective FTE-month) and savings against the in-house home team."""
+    cpe = np.stack([ctx.run.metrics[i].cost_per_effective_fte_month for i in idx])
+    shares = probability_lowest(cpe, np.array([r.eligible for r in rows]))
+    base = next(
+        (
+            r
+            for r in rows
+            if r.alternative.strategy == Strategy.ONSHORE_INHOUSE and r.alternative.mix is None
+        ),
+        None,
     )
-    p50 = row.figures["cost_per_effective_fte_month"].p50
-    reasons = [
-        f"cheapest eligible option per effective FTE-month: P50 {p50:,.0f} "
-        f"(plain rule: lowest cost per effective FTE-month among eligible options)",
-    ]
-    if ranked:
-        nxt = ranked[0]
-        other = nxt.figures["cost_per_effective_fte_month"].p50
-        if math.isfinite(other) and other > 0:
-            reasons.append(
-                f"{1 - p50 / other:.0%} cheaper per effective FTE-month than the "
-                f"runner-up, {nxt.alternative.option_name} ({other:,.0f})"
-            )
-    mtt = row.figures["months_to_target"].p50
-    if math.isfinite(mtt):
-        reasons.append(f"reaches 90 % of the target capacity in {mtt:.0f} months (P50)")
-    alt = row.alternative
-    return Recommendation(alt.strategy, alt.country, alt.option_name, reasons, [], [], name)
+    for r, share in zip(rows, shares, strict=True):
+        r.p_cheapest = float(share)
+        own = r.figures["cost_per_effective_fte_month"].p50
+        if base is not None:
+            ref = base.figures["cost_per_effective_fte_month"].p50
+            if math.isfinite(ref) and math.isfinite(own) and ref > 0:
+                r.savings_vs_onshore_inhouse = 1 - own / ref
 
 
 def build_comparison(
@@ -182,53 +117,36 @@ def build_comparison(
     alternatives: list[Alternative],
     run: MonteCarloRun,
     central: dict[str, DrawVector],
+    *,
+    with_flips: bool = True,
 ) -> Comparison:
-    """Summarise a Monte Carlo run into rows, recommendations and plan totals."""
-    rows = [_row(alt, i, scenario, run, central) for i, alt in enumerate(alternatives)]
+    """Summarise a Monte Carlo run into rows, recommendations and plan totals.
+
+    ``with_flips=False`` skips the flip-condition search (for sweeps that only need the
+    winner)."""
+    ctx = RunContext(scenario, inputs, alternatives, run, central)
+    rows = [_row(alt, i, ctx) for i, alt in enumerate(alternatives)]
+    ctx.rows = rows
     recs: list[Recommendation] = []
     plan_total: FloatArray | None = np.zeros(run.samples)
     plan_npv: FloatArray | None = np.zeros(run.samples)
-    for w, ws in enumerate(scenario.workstreams):
+    for w in range(len(scenario.workstreams)):
         idx = [i for i, r in enumerate(rows) if r.alternative.workstream_index == w]
         ws_rows = [rows[i] for i in idx]
-        cpe = np.stack([run.metrics[i].cost_per_effective_fte_month for i in idx])
-        p_best = probability_lowest(cpe, np.array([r.eligible for r in ws_rows]))
-        ranks = cost_ranks(
-            [
-                Candidate(r.id, r.eligible, r.figures["cost_per_effective_fte_month"].p50)
-                for r in ws_rows
-            ]
-        )
-        base = next(
-            (
-                r
-                for r in ws_rows
-                if r.alternative.strategy == Strategy.ONSHORE_INHOUSE and r.alternative.mix is None
-            ),
-            None,
-        )
-        best_cpe = min(
-            (r.figures["cost_per_effective_fte_month"].p50 for r in ws_rows if r.eligible),
-            default=math.inf,
-        )
-        for r, p in zip(ws_rows, p_best, strict=True):
-            r.p_best = float(p)
-            r.rank = ranks.get(r.id)
-            own = r.figures["cost_per_effective_fte_month"].p50
-            r.score = (best_cpe / own) if (r.eligible and math.isfinite(own) and own > 0) else None
-            if base is not None:
-                ref = base.figures["cost_per_effective_fte_month"].p50
-                if math.isfinite(ref) and math.isfinite(own) and ref > 0:
-                    r.savings_vs_onshore_inhouse = 1 - own / ref
-        rec = _plain_recommendation(ws_rows, ws.name)
-        recs.append(rec)
-        chosen = next((i for i in idx if rows[i].alternative.option_name == rec.option), None)
-        if chosen is None or plan_total is None or plan_npv is None:
+        _cost_comparisons(ctx, ws_rows, idx)
+        decision = decide(ctx, ws_rows, idx)
+        if with_flips:
+            decision.recommendation.flip_conditions = flip_conditions(ctx, decision)
+        recs.append(decision.recommendation)
+        if decision.chosen is None or plan_total is None or plan_npv is None:
             plan_total = plan_npv = None
         else:
+            chosen = ctx.index_of(decision.chosen)
             plan_total = plan_total + run.metrics[chosen].total_cost
             plan_npv = plan_npv + run.metrics[chosen].npv_cost
     overall = _overall(recs)
+    notes = policy_notes(scenario)
+    overall.caveats = overall.caveats + [n for n in notes if n not in overall.caveats]
     return Comparison(
         scenario,
         inputs,
@@ -238,7 +156,7 @@ def build_comparison(
         overall,
         percentiles(plan_total) if plan_total is not None else None,
         percentiles(plan_npv) if plan_npv is not None else None,
-        notes=policy_notes(scenario),
+        notes=notes,
         central=central,
     )
 
@@ -312,6 +230,7 @@ def _to_dict(c: Comparison) -> dict[str, Any]:
             score=_finite(r.score),
             rank=r.rank,
             p_best=_finite(r.p_best),
+            p_cheapest=_finite(r.p_cheapest),
             savings_vs_onshore_inhouse=_finite(r.savings_vs_onshore_inhouse),
             reaches_target_share=_finite(r.reaches_target_share),
             route=r.route_text(),

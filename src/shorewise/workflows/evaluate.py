@@ -42,11 +42,13 @@ def evaluate(
     base_dir: str | Path | None = None,
     rate_card: RateCard | None = None,
     progress: Progress | None = None,
+    with_flips: bool = True,
 ) -> Comparison:
     """Evaluate ``scenario``: every workstream x option, Monte Carlo, recommendation.
 
     ``samples``/``seed`` override the file's ``simulation`` block (``samples=0``: one run at
-    every input's median). Raises :class:`~shorewise.errors.ShorewiseError` subclasses only.
+    every input's median); ``with_flips=False`` skips the flip-condition search.
+    Raises :class:`~shorewise.errors.ShorewiseError` subclasses only.
     """
     sim = scenario.simulation
     n = sim.samples if samples is None else samples
@@ -58,4 +60,4 @@ def evaluate(
     run = run_monte_carlo(
         scenario, inputs, alternatives, samples=n, seed=s, method=sim.method, progress=progress
     )
-    return build_comparison(scenario, inputs, alternatives, run, central)
+    return build_comparison(scenario, inputs, alternatives, run, central, with_flips=with_flips)

@@ -1,0 +1,113 @@
+"""The five decision criteria and the per-draw decision matrix.
+
+================  =====================================================  ==========
+criterion         measured as                                             better
+================  =====================================================  ==========
+cost              NPV of cost per effective FTE-month (currency)          lower
+speed             months until 90 % of target capacity (censored at the   lower
+                  work's length + 1 when never reached)
+control           control index (seed: in-house 100 %, team abroad 75 %,  higher
+                  vendor abroad 25 %; vendor at home 50 % by judgement)
+scalability       months to add +50 % capacity: half the ramp (hiring     lower
+                  half a team again) plus the learning time
+risk              relative cost at risk (P90 - P50) / P50 of the cost     lower
+                  criterion + 0.3 x vendor-dependency share + the
+                  least-effort rework rate x vendor share (judgement);
+                  scored as safety = 1 - risk (floored at 0.01)
+================  =====================================================  ==========
+
+Cost uses NPV *per effective FTE-month* so an option that delivers less is not rewarded
+for costing less. Scores use the linear (ratio) normalisation (``x / max``, ``min / x``):
+half the cost scores twice as high, where min-max would stretch any gap to 0..1.
+Example::
+
+    >>> matrix = decision_matrix([Facts(...), ...])               # doctest: +SKIP
+    >>> matrix.shape                                            # (draw, alternative, criterion)
+    (10000, 3, 5)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from shorewise.engine.types import DrawVector, FloatArray
+
+CRITERIA: tuple[str, ...] = ("cost", "speed", "control", "scalability", "risk")
+DIRECTIONS = np.array([-1.0, -1.0, 1.0, -1.0, 1.0])  # risk enters as safety = 1 - risk
+NORMALISATION = "linear"
+VENDOR_DEPENDENCY_WEIGHT = 0.3
+"""Risk points for an alternative that depends fully on a vendor (judgement)."""
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What the decision needs about one eligible alternative.
+
+    ``cost`` and ``speed`` are per draw ``(draw,)``; the rest are single numbers.
+    """
+
+    cost: DrawVector
+    speed: DrawVector
+    control: float
+    scalability_months: float
+    vendor_share: float
+    rework_rate: float
+
+    @property
+    def cost_at_risk(self) -> float:
+        """(P90 - P50) / P50 of the cost criterion, 0 for a deterministic run."""
+        p50, p90 = np.percentile(self.cost, [50, 90])
+        return float((p90 - p50) / p50) if p50 > 0 and np.isfinite(p90) else 0.0
+
+    @property
+    def safety(self) -> float:
+        """1 - risk, floored at 0.01: the risk criterion as a benefit for scoring."""
+        return max(0.01, 1.0 - self.risk)
+
+    @property
+    def risk(self) -> float:
+        """The risk criterion (see module doc)."""
+        return (
+            self.cost_at_risk
+            + VENDOR_DEPENDENCY_WEIGHT * self.vendor_share
+            + self.rework_rate * self.vendor_share
+        )
+
+
+def censored_speed(months_to_target: DrawVector, duration: int) -> DrawVector:
+    """Months to target with 'never' (inf) replaced by the work's length + 1."""
+    censored: DrawVector = np.where(np.isfinite(months_to_target), months_to_target, duration + 1.0)
+    return censored
+
+
+def decision_matrix(facts: Sequence[Facts], draws: slice | None = None) -> FloatArray:
+    """``(draw, alternative, criterion)`` for the given draws (all by default)."""
+    sl = draws or slice(None)
+    n = len(facts[0].cost[sl])
+    out = np.empty((n, len(facts), len(CRITERIA)))
+    for j, f in enumerate(facts):
+        out[:, j, 0] = f.cost[sl]
+        out[:, j, 1] = f.speed[sl]
+        out[:, j, 2] = f.control
+        out[:, j, 3] = f.scalability_months
+        out[:, j, 4] = f.safety
+    return out
+
+
+def central_matrix(facts: Sequence[Facts]) -> FloatArray:
+    """``(alternative, criterion)`` with the P50 of each per-draw criterion."""
+    matrix: FloatArray = decision_matrix(facts, slice(0, 1))[0]
+    for j, f in enumerate(facts):
+        matrix[j, 0] = np.median(f.cost)
+        matrix[j, 1] = np.median(f.speed)
+    return matrix
+
+
+def weight_vector(weights: dict[str, float]) -> FloatArray:
+    """The scenario's weights in criterion order, normalised to sum 1."""
+    raw = np.array([weights[c] for c in CRITERIA], dtype=np.float64)
+    normalised: FloatArray = raw / raw.sum()
+    return normalised
