@@ -9,8 +9,17 @@ import shorewise
 from shorewise.workflows.examples import example_path
 
 EXPORTS = [
-    "Comparison", "Distribution", "Scenario", "ScenarioError", "ShorewiseError", "Strategy",
-    "Workstream", "__version__", "evaluate", "load_scenario", "parse_uncertain",
+    "Comparison",
+    "Distribution",
+    "Scenario",
+    "ScenarioError",
+    "ShorewiseError",
+    "Strategy",
+    "Workstream",
+    "__version__",
+    "evaluate",
+    "load_scenario",
+    "parse_uncertain",
     "scenario_from_text",
 ]
 
@@ -22,10 +31,11 @@ def test_exports_are_pinned() -> None:
 
 
 def test_import_is_lazy() -> None:
-    code = ("import sys, shorewise; heavy = [m for m in ('scipy', 'pandas', 'pydantic', "
-            "'fastapi', 'altair') if m in sys.modules]; print(heavy)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True)
+    code = (
+        "import sys, shorewise; heavy = [m for m in ('scipy', 'pandas', 'pydantic', "
+        "'fastapi', 'altair') if m in sys.modules]; print(heavy)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 
 

@@ -35,16 +35,24 @@ def test_every_example_runs(tmp_path: Path) -> None:
         if name in LONG_RUNNING:
             continue
         args = shlex.split(line.split(">", 1)[0])[1:]
-        result = subprocess.run([sys.executable, "-m", "shorewise", *args, *_quick(name)],
-                                cwd=tmp_path, capture_output=True, text=True, timeout=300,
-                                env=env)
+        result = subprocess.run(
+            [sys.executable, "-m", "shorewise", *args, *_quick(name)],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            env=env,
+        )
         assert result.returncode == 0, (line, result.stderr)
 
 
 def _quick(name: str) -> list[str]:
     """Fewer draws than the examples ask for, to keep the test fast."""
-    return ["--samples", "200"] if name in {"compare", "demo", "breakeven", "sensitivity",
-                                             "report"} else []
+    return (
+        ["--samples", "200"]
+        if name in {"compare", "demo", "breakeven", "sensitivity", "report"}
+        else []
+    )
 
 
 def test_readme_names_both_quick_start_commands() -> None:

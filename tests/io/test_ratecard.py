@@ -15,14 +15,17 @@ from shorewise.workflows.evaluate import evaluate
 def _scenario(tmp_path: Path, card: str) -> Path:
     (tmp_path / "rates.csv").write_text(card)
     path = tmp_path / "s.yaml"
-    path.write_text("name: r\nhome_country: US\noffshore_countries: [VN]\nrate_card: rates.csv\n"
-                    "workstreams:\n  - {name: w, fte: 4, duration_months: 12}\n")
+    path.write_text(
+        "name: r\nhome_country: US\noffshore_countries: [VN]\nrate_card: rates.csv\n"
+        "workstreams:\n  - {name: w, fte: 4, duration_months: 12}\n"
+    )
     return path
 
 
 def test_rate_card_sets_pay_ratio_and_vendor_rate(tmp_path: Path) -> None:
-    path = _scenario(tmp_path, "country,annual_pay,vendor_monthly_rate\nUS,150000,\n"
-                               "VN,30000,4000\n")
+    path = _scenario(
+        tmp_path, "country,annual_pay,vendor_monthly_rate\nUS,150000,\nVN,30000,4000\n"
+    )
     scenario = load_scenario(path)
     result = evaluate(scenario, samples=0, base_dir=path.parent)
     inputs = result.inputs.assumptions

@@ -18,8 +18,7 @@ _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 def command_names() -> list[str]:
     """Every registered command, in the order ``--help`` lists them."""
-    return [c.name or (c.callback.__name__ if c.callback else "") for c in
-            app.registered_commands]
+    return [c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands]
 
 
 def help_text(*args: str) -> str:

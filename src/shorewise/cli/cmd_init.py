@@ -1,0 +1,62 @@
+"""CLI command: ``init`` — a guided scenario file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+def _ask_workstreams(tech: bool) -> list[object]:
+    from shorewise.workflows.init import WorkstreamAnswer
+
+    items = []
+    while True:
+        n = len(items) + 1
+        name = typer.prompt(f"Workstream {n}: name", default="core platform" if n == 1 else "")
+        core = typer.confirm("  Is it a core IT capability (never outsourced)?", default=tech)
+        fte = typer.prompt(
+            "  Capacity needed, in FTE of your own home team", type=float, default=6.0
+        )
+        months = typer.prompt("  Duration in months", type=int, default=24)
+        volatility = typer.prompt("  Scope volatility (low, medium, high)", default="medium")
+        items.append(WorkstreamAnswer(name, core, fte, months, volatility.strip().lower()))
+        if not typer.confirm("Add another workstream?", default=False):
+            return items
+
+
+def init(
+    out: Annotated[Path, typer.Argument(help="Where to write the scenario (.yaml).")] = Path(
+        "scenario.yaml"
+    ),
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
+    """Answer a few questions and get a scenario file to compare.
+
+    Example: shorewise init my-scenario.yaml
+    """
+    from shorewise.cli.app import _console
+    from shorewise.errors import ScenarioError
+    from shorewise.io.scenario_file import write_atomically
+    from shorewise.workflows.init import Answers, scenario_yaml
+
+    if out.exists() and not force:
+        raise ScenarioError(f"{out} exists; choose another name or pass --force")
+    name = typer.prompt("Scenario name", default="My staffing decision")
+    home = typer.prompt("Home country (ISO code, e.g. US, GB, DE)", default="US")
+    currency = typer.prompt("Currency (ISO code)", default="USD")
+    abroad = typer.prompt("Offshore candidates (codes, comma-separated)", default="VN, PL")
+    tech = typer.confirm("Is yours a tech / IT company?", default=True)
+    workstreams = _ask_workstreams(tech)
+    answers = Answers(
+        name, home, [c.strip() for c in abroad.split(",") if c.strip()], tech, workstreams, currency
+    )  # type: ignore[arg-type]
+    text = scenario_yaml(answers, str(out))
+    write_atomically(out, text.encode())
+    _console().print(f"[green]wrote[/green] {out}; next: shorewise compare {out}")
+
+
+def register(app: typer.Typer) -> None:
+    """Add this module's commands to ``app``."""
+    app.command()(init)
