@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-
-def _ask_workstreams(tech: bool) -> list[object]:
+if TYPE_CHECKING:
     from shorewise.workflows.init import WorkstreamAnswer
 
-    items = []
+
+def _ask_workstreams(tech: bool) -> list[WorkstreamAnswer]:
+    from shorewise.workflows.init import WorkstreamAnswer
+
+    items: list[WorkstreamAnswer] = []
     while True:
         n = len(items) + 1
         name = typer.prompt(f"Workstream {n}: name", default="core platform" if n == 1 else "")
