@@ -54,7 +54,7 @@ def init(
     workstreams = _ask_workstreams(tech)
     answers = Answers(
         name, home, [c.strip() for c in abroad.split(",") if c.strip()], tech, workstreams, currency
-    )  # type: ignore[arg-type]
+    )
     text = scenario_yaml(answers, str(out))
     write_atomically(out, text.encode())
     _console().print(f"[green]wrote[/green] {out}; next: shorewise compare {out}")
