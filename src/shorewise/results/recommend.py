@@ -45,6 +45,7 @@ from shorewise.results.context import RunContext
 from shorewise.results.rows import Recommendation, Row
 
 SCORING_CHUNK = 50_000
+NOTHING_DELIVERED_COST = 1e15  # cost per effective FTE-month when nothing is delivered
 WEIGHT_PERTURBATIONS = 2000
 
 
@@ -81,9 +82,7 @@ def facts_for(ctx: RunContext, row: Row, index: int) -> Facts:
         )
     rework = float(ctx.central["vendor_rework_rate"][0])
     return Facts(
-        cost=np.where(
-            np.isfinite(cost), cost, np.nanmax(np.where(np.isfinite(cost), cost, 0)) * 10 + 1
-        ),
+        cost=np.where(np.isfinite(cost), cost, NOTHING_DELIVERED_COST),
         speed=censored_speed(m.months_to_target, row.alternative.workstream.duration_months),
         control=row.control,
         scalability_months=_scalability(ctx, row),
