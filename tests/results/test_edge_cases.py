@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 
+from tests.conftest import scenario_data
+
 from shorewise.domain.validation import build_scenario
 from shorewise.workflows.evaluate import evaluate
-from tests.conftest import scenario_data
 
 
 def _json(**overrides: object) -> dict[str, object]:
