@@ -79,3 +79,12 @@ def test_sensitivity_json() -> None:
     assert swings == sorted(swings, reverse=True)
     assert doc["by_year"][0]["year"] == 1
     assert len(doc["by_year"]) == 3
+
+
+def test_optimize_json() -> None:
+    doc = run_json("optimize", str(example_path("two-workstreams")))
+    assert doc["feasible"] is True
+    names = [w["workstream"] for w in doc["workstreams"]]
+    assert names == ["core ledger", "marketing site"]
+    for ws in doc["workstreams"]:
+        assert abs(sum(ws["shares"].values()) - 1) < 1e-6

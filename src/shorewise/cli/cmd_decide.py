@@ -157,7 +157,57 @@ def sensitivity(
         _print_sensitivity(result)
 
 
+def _print_plan(plan: Any) -> None:
+    from shorewise.cli.app import _console
+    from shorewise.report.money import human_money
+
+    con = _console()
+    if not plan.feasible:
+        con.print(
+            f"[bold red]no feasible mix[/bold red]: {plan.message}. Relax the "
+            "`optimize:` constraints (control floors, shares, deadline) or the budget."
+        )
+        return
+    for ws in plan.workstreams:
+        shares = ", ".join(f"{share:.0%} {name}" for name, share in ws["shares"].items())
+        con.print(
+            f"[bold]{ws['workstream']}[/bold]: {shares} "
+            f"[dim](control {ws['control']:.0%}, floor {ws['control_floor']:.0%})[/dim]"
+        )
+    cur = plan.currency
+    con.print(
+        f"Objective {human_money(plan.npv_cost, cur)} vs best pure options "
+        f"{human_money(plan.best_pure_npv_cost, cur)} (NPV + missing capacity at "
+        f"{human_money(plan.constraints['capacity_value_per_fte_month'], cur)} per "
+        "FTE-month)"
+    )
+    for name, price in plan.shadow_prices.items():
+        con.print(f"  binding: {name} — tightening it by one unit adds {human_money(price, cur)}")
+
+
+def optimize(
+    file: Annotated[Path, typer.Argument(help="Scenario file (its `optimize:` block).")],
+    fmt: FORMAT = OutputFormat.TABLE,
+) -> None:
+    """The cheapest mix of options per workstream under the scenario's constraints
+    (control floors, share caps, budget, deadline), with what each binding constraint costs.
+
+    Example: shorewise optimize examples/two-workstreams.yaml
+    """
+    from shorewise.io.scenario_file import load_scenario
+    from shorewise.workflows.evaluate import rate_card_for
+    from shorewise.workflows.optimize import optimize_scenario
+
+    scenario = load_scenario(file)
+    plan = optimize_scenario(scenario, rate_card_for(scenario, file.parent))
+    if fmt is OutputFormat.JSON:
+        sys.stdout.write(json.dumps(plan.to_dict(), indent=2, allow_nan=False) + "\n")
+    else:
+        _print_plan(plan)
+
+
 def register(app: typer.Typer) -> None:
     """Add this module's commands to ``app``."""
     app.command()(breakeven)
     app.command()(sensitivity)
+    app.command()(optimize)

@@ -157,6 +157,18 @@ class Mix(_Frozen):
         return shares
 
 
+class OptimizeSettings(_Frozen):
+    """Constraints for ``shorewise optimize`` (the cheapest mix per workstream)."""
+
+    control_floor_core: float = Field(default=0.75, ge=0, le=1, allow_inf_nan=False)
+    control_floor: float = Field(default=0.0, ge=0, le=1, allow_inf_nan=False)
+    max_share_per_vendor: float = Field(default=1.0, gt=0, le=1, allow_inf_nan=False)
+    max_share_per_country: float = Field(default=1.0, gt=0, le=1, allow_inf_nan=False)
+    min_share: float = Field(default=0.1, ge=0, le=1, allow_inf_nan=False)
+    deadline_month: int | None = Field(default=None, gt=0, le=MAX_HORIZON_MONTHS)
+    deadline_capacity_share: float = Field(default=0.9, gt=0, le=1, allow_inf_nan=False)
+
+
 class Simulation(_Frozen):
     """Monte Carlo settings: ``samples`` 0 means one run at every input's median."""
 
@@ -181,6 +193,7 @@ class Scenario(_Frozen):
     policy: Policy = Policy()
     mixes: tuple[Mix, ...] = ()
     simulation: Simulation = Simulation()
+    optimize: OptimizeSettings = OptimizeSettings()
     staffing: StaffingRule = StaffingRule.EQUAL_OUTPUT
     offshore_route: OffshoreRoute = OffshoreRoute.AUTO
     rate_card: str | None = None
