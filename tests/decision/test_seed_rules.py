@@ -119,3 +119,13 @@ def test_core_work_never_outsourced_unless_policy_off() -> None:
 def test_non_it_company_gets_the_seed_note() -> None:
     result = evaluate(load_scenario(example_path("retail-app")), samples=0)
     assert any("Non-IT company" in n for n in result.notes)
+
+
+def test_budget_is_checked_each_year() -> None:
+    scenario = load_scenario(example_path("core-platform"))
+    within = evaluate(scenario, samples=300, seed=1).recommendation
+    assert any(r.startswith("Within the annual budget") for r in within.reasons)
+    tight = scenario.model_copy(update={
+        "company": scenario.company.model_copy(update={"annual_budget": 100_000.0})})
+    over = evaluate(tight, samples=300, seed=1).recommendation
+    assert any(c.startswith("Over budget in year 1") for c in over.caveats)

@@ -128,6 +128,7 @@ def build_comparison(
     rows = [_row(alt, i, ctx) for i, alt in enumerate(alternatives)]
     ctx.rows = rows
     recs: list[Recommendation] = []
+    chosen_rows: list[int] = []
     plan_total: FloatArray | None = np.zeros(run.samples)
     plan_npv: FloatArray | None = np.zeros(run.samples)
     for w in range(len(scenario.workstreams)):
@@ -142,9 +143,14 @@ def build_comparison(
             plan_total = plan_npv = None
         else:
             chosen = ctx.index_of(decision.chosen)
+            chosen_rows.append(chosen)
             plan_total = plan_total + run.metrics[chosen].total_cost
             plan_npv = plan_npv + run.metrics[chosen].npv_cost
     overall = _overall(recs)
+    if plan_total is not None:
+        over, within = budget_check(ctx, chosen_rows)
+        overall.caveats += over
+        overall.reasons += within
     notes = policy_notes(scenario)
     overall.caveats = overall.caveats + [n for n in notes if n not in overall.caveats]
     return Comparison(
@@ -159,6 +165,31 @@ def build_comparison(
         notes=notes,
         central=central,
     )
+
+
+def budget_check(ctx: RunContext, chosen: list[int]) -> tuple[list[str], list[str]]:
+    """Seed rule 4 needs the budget: (caveats for years over it, a reason when within)."""
+    budget = ctx.scenario.company.annual_budget
+    if budget is None or not chosen:
+        return [], []
+    burn = sum(ctx.run.monthly_burn[i] for i in chosen)
+    years = -(-burn.shape[1] // 12)
+    out = []
+    for k in range(years):
+        year = np.percentile(burn[:, 12 * k : 12 * (k + 1)].sum(axis=1), 50)
+        if year > budget:
+            out.append(
+                f"Over budget in year {k + 1}: the plan costs "
+                f"{ctx.scenario.currency} {year:,.0f} (P50) against an annual budget "
+                f"of {budget:,.0f}"
+            )
+    if out:
+        return out, []
+    peak = max(np.percentile(burn[:, 12 * k : 12 * (k + 1)].sum(axis=1), 50) for k in range(years))
+    return [], [
+        f"Within the annual budget: the costliest year is {ctx.scenario.currency} "
+        f"{peak:,.0f} (P50) of {budget:,.0f}"
+    ]
 
 
 def _overall(recs: list[Recommendation]) -> Recommendation:
