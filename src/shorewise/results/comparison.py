@@ -172,7 +172,7 @@ def budget_check(ctx: RunContext, chosen: list[int]) -> tuple[list[str], list[st
     budget = ctx.scenario.company.annual_budget
     if budget is None or not chosen:
         return [], []
-    burn = sum(ctx.run.monthly_burn[i] for i in chosen)
+    burn: FloatArray = np.sum([ctx.run.monthly_burn[i] for i in chosen], axis=0)
     years = -(-burn.shape[1] // 12)
     out = []
     for k in range(years):
