@@ -1,0 +1,312 @@
+"""Saved scenarios, their versions and runs: every write is one transaction.
+
+Functions take a :class:`Store` and return plain frozen records, never ORM objects, so a
+caller cannot lazy-load after the session closed or change a row by accident. A write
+either commits whole or leaves nothing behind (a crash mid-save keeps every earlier save).
+
+Example::
+
+    >>> store = Store(open_database("sqlite:///scenarios.db"))   # doctest: +SKIP
+    >>> saved = add_scenario(store, "App", "name: App\\n...", {"name": "App"})  # doctest: +SKIP
+    >>> get_version(store, saved.scenario_id).version             # doctest: +SKIP
+    1
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session, defer, sessionmaker
+
+from shorewise.errors import ShorewiseError
+from shorewise.storage.models import RunRow, ScenarioRow, VersionRow, utc_now
+
+
+class NotFoundError(ShorewiseError):
+    """No saved scenario, version or run has the id asked for."""
+
+
+class Store:
+    """A database opened for shorewise: an Engine and its session factory."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A session in one transaction: committed on success, rolled back on any error."""
+        with self._sessions() as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        """Release every pooled connection."""
+        self.engine.dispose()
+
+
+@dataclass(frozen=True)
+class ScenarioSummary:
+    """A saved scenario as listed: name, current version, latest run of that version."""
+
+    scenario_id: int
+    name: str
+    version: int
+    created_at: datetime
+    updated_at: datetime
+    latest_run_id: int | None
+
+
+@dataclass(frozen=True)
+class VersionRecord:
+    """One version of a scenario: the text as written and the validated data."""
+
+    scenario_id: int
+    version: int
+    current_version: int
+    name: str
+    text: str
+    data: dict[str, Any]
+    created_at: datetime
+    versions: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    """A saved run as listed: what reproduces it and its recommendation."""
+
+    run_id: int
+    version: int
+    seed: int
+    samples: int
+    engine_version: str
+    created_at: datetime
+    recommendation: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class RunRecord:
+    """One saved run: what reproduces it and its result (the compare JSON)."""
+
+    run_id: int
+    scenario_id: int
+    version: int
+    scenario_name: str
+    seed: int
+    samples: int
+    engine_version: str
+    result: dict[str, Any]
+    series: dict[str, Any]
+    seconds: float
+    created_at: datetime
+
+
+def _utc(moment: datetime) -> datetime:
+    """SQLite hands back naive datetimes; every stored time is UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _scenario_row(session: Session, scenario_id: int) -> ScenarioRow:
+    row = session.get(ScenarioRow, scenario_id)
+    if row is None:
+        raise NotFoundError(f"no saved scenario with id {scenario_id}")
+    return row
+
+
+def _version_row(session: Session, scenario_id: int, version: int | None) -> VersionRow:
+    scenario = _scenario_row(session, scenario_id)
+    wanted = scenario.current_version if version is None else version
+    row = session.scalars(
+        select(VersionRow).where(
+            VersionRow.scenario_id == scenario_id, VersionRow.version == wanted
+        )
+    ).one_or_none()
+    if row is None:
+        raise NotFoundError(f"scenario {scenario_id} has no version {wanted}")
+    return row
+
+
+def add_scenario(store: Store, name: str, text: str, data: dict[str, Any]) -> VersionRecord:
+    """Save a new scenario as its version 1."""
+    with store.transaction() as session:
+        now = utc_now()
+        scenario = ScenarioRow(name=name, current_version=1, created_at=now, updated_at=now)
+        session.add(scenario)
+        session.flush()
+        row = VersionRow(
+            scenario_id=scenario.id, version=1, name=name, text=text, data=data, created_at=now
+        )
+        session.add(row)
+        session.flush()
+        return _version_record(session, scenario, row)
+
+
+def add_version(
+    store: Store, scenario_id: int, name: str, text: str, data: dict[str, Any]
+) -> VersionRecord:
+    """Save an edit as the scenario's next version; earlier versions stay as they were."""
+    with store.transaction() as session:
+        scenario = _scenario_row(session, scenario_id)
+        number = (
+            session.scalar(
+                select(func.max(VersionRow.version)).where(VersionRow.scenario_id == scenario_id)
+            )
+            or 0
+        ) + 1
+        now = utc_now()
+        row = VersionRow(
+            scenario_id=scenario_id,
+            version=number,
+            name=name,
+            text=text,
+            data=data,
+            created_at=now,
+        )
+        session.add(row)
+        scenario.name, scenario.current_version, scenario.updated_at = name, number, now
+        session.flush()
+        return _version_record(session, scenario, row)
+
+
+def _version_numbers(session: Session, scenario_id: int) -> tuple[int, ...]:
+    return tuple(
+        session.scalars(
+            select(VersionRow.version)
+            .where(VersionRow.scenario_id == scenario_id)
+            .order_by(VersionRow.version)
+        )
+    )
+
+
+def _version_record(session: Session, scenario: ScenarioRow, row: VersionRow) -> VersionRecord:
+    return VersionRecord(
+        scenario_id=scenario.id,
+        version=row.version,
+        current_version=scenario.current_version,
+        name=row.name,
+        text=row.text,
+        data=row.data,
+        created_at=_utc(row.created_at),
+        versions=_version_numbers(session, scenario.id),
+    )
+
+
+def get_version(store: Store, scenario_id: int, version: int | None = None) -> VersionRecord:
+    """A scenario's version (default: the current one); NotFoundError if there is none."""
+    with store.transaction() as session:
+        row = _version_row(session, scenario_id, version)
+        return _version_record(session, row.scenario, row)
+
+
+def list_scenarios(store: Store) -> list[ScenarioSummary]:
+    """Every saved scenario, most recently changed first."""
+    with store.transaction() as session:
+        latest_run = (
+            select(VersionRow.scenario_id, func.max(RunRow.id).label("run_id"))
+            .join(RunRow, RunRow.version_id == VersionRow.id)
+            .join(ScenarioRow, ScenarioRow.id == VersionRow.scenario_id)
+            .where(VersionRow.version == ScenarioRow.current_version)
+            .group_by(VersionRow.scenario_id)
+            .subquery()
+        )
+        rows = session.execute(
+            select(ScenarioRow, latest_run.c.run_id)
+            .outerjoin(latest_run, latest_run.c.scenario_id == ScenarioRow.id)
+            .order_by(ScenarioRow.updated_at.desc(), ScenarioRow.id.desc())
+        ).all()
+        return [
+            ScenarioSummary(
+                s.id, s.name, s.current_version, _utc(s.created_at), _utc(s.updated_at), run_id
+            )
+            for s, run_id in rows
+        ]
+
+
+def delete_scenario(store: Store, scenario_id: int) -> None:
+    """Delete a scenario with all its versions and runs."""
+    with store.transaction() as session:
+        session.delete(_scenario_row(session, scenario_id))
+
+
+def add_run(
+    store: Store,
+    scenario_id: int,
+    version: int,
+    *,
+    seed: int,
+    samples: int,
+    engine_version: str,
+    result: dict[str, Any],
+    series: dict[str, Any],
+    seconds: float,
+) -> RunRecord:
+    """Save a run of one version with what reproduces it."""
+    with store.transaction() as session:
+        version_row = _version_row(session, scenario_id, version)
+        row = RunRow(
+            version_id=version_row.id,
+            seed=seed,
+            samples=samples,
+            engine_version=engine_version,
+            result=result,
+            series=series,
+            seconds=seconds,
+            created_at=utc_now(),
+        )
+        session.add(row)
+        session.flush()
+        return _run_record(row, version_row)
+
+
+def _run_record(row: RunRow, version_row: VersionRow) -> RunRecord:
+    return RunRecord(
+        run_id=row.id,
+        scenario_id=version_row.scenario_id,
+        version=version_row.version,
+        scenario_name=version_row.name,
+        seed=row.seed,
+        samples=row.samples,
+        engine_version=row.engine_version,
+        result=row.result,
+        series=row.series,
+        seconds=row.seconds,
+        created_at=_utc(row.created_at),
+    )
+
+
+def get_run(store: Store, run_id: int) -> RunRecord:
+    """A saved run; NotFoundError if there is none."""
+    with store.transaction() as session:
+        row = session.get(RunRow, run_id)
+        if row is None:
+            raise NotFoundError(f"no saved run with id {run_id}")
+        return _run_record(row, row.version_row)
+
+
+def list_runs(store: Store, scenario_id: int) -> list[RunSummary]:
+    """Every run of every version of a scenario, newest first."""
+    with store.transaction() as session:
+        _scenario_row(session, scenario_id)
+        rows = session.execute(
+            select(RunRow, VersionRow)
+            .join(VersionRow, RunRow.version_id == VersionRow.id)
+            .where(VersionRow.scenario_id == scenario_id)
+            .order_by(RunRow.id.desc())
+            .options(defer(RunRow.series))
+        ).all()
+        return [
+            RunSummary(
+                run.id,
+                version.version,
+                run.seed,
+                run.samples,
+                run.engine_version,
+                _utc(run.created_at),
+                dict(run.result.get("recommendation") or {}),
+            )
+            for run, version in rows
+        ]

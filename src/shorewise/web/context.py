@@ -1,0 +1,131 @@
+"""What every route shares: the library, the job runner, the templates and their filters.
+
+Templates are autoescaped Jinja2 (every value is escaped unless a template says
+otherwise) rendered through jinja2-fragments, so an HTMX request can get one block of a
+page instead of the whole page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from fastapi import Request
+from jinja2_fragments.fastapi import Jinja2Blocks
+from starlette.responses import Response
+
+from shorewise.domain.strategy import OptionKey
+from shorewise.report.money import human_amount, human_months, human_range, human_share
+from shorewise.web.jobs import JobRunner
+from shorewise.web.security import csrf_token
+from shorewise.workflows.library import Library
+
+HERE = Path(__file__).parent
+TEMPLATES = HERE / "templates"
+STATIC = HERE / "static"
+
+
+@dataclass
+class WebSettings:
+    """Limits of one app: draws per run, request body size, report formats offered."""
+
+    max_samples: int
+    max_body_bytes: int
+
+
+def _percent(value: Any, signed: bool = False) -> str:
+    return human_share(value if isinstance(value, int | float) else None, signed=signed)
+
+
+def _amount(value: Any) -> str:
+    return human_amount(value if isinstance(value, int | float) else None)
+
+
+def _band(figure: Any) -> str:
+    if not isinstance(figure, dict):
+        return "-"
+    return human_range(figure.get("p10"), figure.get("p90"))
+
+
+def _months(value: Any) -> str:
+    return human_months(value if isinstance(value, int | float) else None)
+
+
+def _option_label(name: Any) -> str:
+    """``offshore_inhouse@VN`` -> ``dedicated team abroad (VN)``; other words unchanged."""
+    text = str(name or "-")
+    if text == "mixed":
+        return "a different option per workstream"
+    if text.startswith("mix:") or text in ("none", "-"):
+        return text
+    try:
+        return OptionKey.parse(text, default_country="??").label
+    except ValueError:
+        return text
+
+
+def _when(moment: Any) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M") if moment is not None else ""
+
+
+def make_templates() -> Jinja2Blocks:
+    """The template renderer with shorewise's filters (autoescape always on)."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        amount=_amount,
+        band=_band,
+        percent=_percent,
+        months=_months,
+        when=_when,
+        option_label=_option_label,
+    )
+    return Jinja2Blocks(env=env)
+
+
+def library(request: Request) -> Library:
+    """The app's library (dependency)."""
+    lib: Library = request.app.state.library
+    return lib
+
+
+def jobs(request: Request) -> JobRunner:
+    """The app's background job runner (dependency)."""
+    runner: JobRunner = request.app.state.jobs
+    return runner
+
+
+def settings(request: Request) -> WebSettings:
+    """The app's limits (dependency)."""
+    value: WebSettings = request.app.state.settings
+    return value
+
+
+def is_htmx(request: Request) -> bool:
+    """True for a request HTMX sent (it wants a fragment, not a page)."""
+    return request.headers.get("hx-request") == "true"
+
+
+def render(
+    request: Request,
+    name: str,
+    context: dict[str, Any],
+    *,
+    status_code: int = 200,
+    block: str | None = None,
+    headers: dict[str, str] | None = None,
+) -> Response:
+    """Render a page, or only ``block`` of it; every page gets the CSRF token and limits."""
+    templates: Jinja2Blocks = request.app.state.templates
+    full = {"csrf_token": csrf_token(request), "settings": settings(request), **context}
+    if block is not None:
+        return templates.TemplateResponse(
+            request, name, full, status_code=status_code, headers=headers, block_name=block
+        )
+    return templates.TemplateResponse(request, name, full, status_code=status_code, headers=headers)

@@ -1,0 +1,413 @@
+"""The scenario library: save, version, run and compare scenarios in a database.
+
+The web app (and any other surface) calls these use cases; routes hold no model logic.
+A scenario arrives as YAML/TOML text or as plain data (a JSON body, a form), is validated
+once into a :class:`Draft`, and is stored as text (comments kept) plus its plain data.
+Every edit is a new version; every run stores the seed, sample count and engine version
+that reproduce it, with the ``shorewise compare --format json`` result and the monthly
+percentile bands its charts need.
+
+Scenarios that name a rate card file are refused: a stored scenario never makes the
+program read a file path that came from a request.
+
+Example::
+
+    >>> library = Library.open("sqlite:///scenarios.db")               # doctest: +SKIP
+    >>> saved = library.create(draft_from_text(open("s.yaml").read()))  # doctest: +SKIP
+    >>> run = library.run(saved.scenario_id, samples=2000)              # doctest: +SKIP
+    >>> run.result["recommendation"]["strategy"]                        # doctest: +SKIP
+    'offshore_inhouse'
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import math
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import yaml
+
+from shorewise.domain.scenario import Scenario
+from shorewise.domain.validation import build_scenario
+from shorewise.engine.inputs import check_references
+from shorewise.errors import Problem, ScenarioError
+from shorewise.io.scenario_file import parse_text, scenario_from_text
+from shorewise.results.comparison import Comparison
+from shorewise.storage import repository as repo
+from shorewise.storage.database import open_database
+from shorewise.storage.repository import (
+    NotFoundError,
+    RunRecord,
+    RunSummary,
+    ScenarioSummary,
+    Store,
+    VersionRecord,
+)
+from shorewise.uncertainty.montecarlo import Progress
+from shorewise.uncertainty.summary import monthly_bands
+
+__all__ = [
+    "Draft",
+    "Library",
+    "NotFoundError",
+    "RunComparison",
+    "RunRecord",
+    "RunSummary",
+    "ScenarioSummary",
+    "VersionRecord",
+    "draft_from_data",
+    "draft_from_text",
+]
+
+RATE_CARD_REFUSED = (
+    "rate card files are not read by the library or the web app; put the rates in "
+    "`assumptions` instead, or use the command line"
+)
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A validated scenario with the YAML text to store and its plain data."""
+
+    scenario: Scenario
+    text: str
+    data: dict[str, Any]
+
+
+def _json_safe(data: Any) -> Any:
+    """Plain data as JSON would give it back (dates from YAML become strings)."""
+    return json.loads(json.dumps(data, default=str))
+
+
+def _check_storable(scenario: Scenario, source: str) -> None:
+    if scenario.rate_card:
+        raise ScenarioError(
+            "1 problem in the scenario",
+            source=source,
+            problems=(Problem("rate_card", RATE_CARD_REFUSED),),
+        )
+
+
+def draft_from_text(text: str, *, fmt: str = "yaml", source: str = "<text>") -> Draft:
+    """Validate YAML (comments kept in the stored text) or TOML (stored as YAML).
+
+    Raises :class:`ScenarioError` listing every problem with its field.
+    """
+    scenario = scenario_from_text(text, source=source, fmt=fmt)
+    _check_storable(scenario, source)
+    data = _json_safe(parse_text(text, source=source, fmt=fmt))
+    stored = text if fmt == "yaml" else _to_yaml(data)
+    return Draft(scenario, stored, data)
+
+
+def draft_from_data(data: Any, *, source: str = "<data>") -> Draft:
+    """Validate plain data (a JSON body, a form); the stored text is its YAML.
+
+    Raises :class:`ScenarioError` listing every problem with its field.
+    """
+    scenario = build_scenario(data, source=source)
+    check_references(scenario, source=source)
+    _check_storable(scenario, source)
+    plain = _json_safe(data)
+    return Draft(scenario, _to_yaml(plain), plain)
+
+
+def _to_yaml(data: Any) -> str:
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=None)
+
+
+@dataclass(frozen=True)
+class FigureDelta:
+    """One figure (P50) of one option in two runs, and how it moved."""
+
+    workstream: str
+    option: str
+    left: float | None
+    right: float | None
+
+    @property
+    def change(self) -> float | None:
+        """Right minus left, or None when either side lacks the figure."""
+        if self.left is None or self.right is None:
+            return None
+        return self.right - self.left
+
+    @property
+    def change_share(self) -> float | None:
+        """The change as a share of the left value."""
+        change = self.change
+        if change is None or not self.left:
+            return None
+        return change / self.left
+
+
+@dataclass(frozen=True)
+class RunComparison:
+    """Two saved runs side by side: their recommendations, figures and scenario diff."""
+
+    left: RunRecord
+    right: RunRecord
+    total_cost: list[FigureDelta]
+    cost_per_effective_fte_month: list[FigureDelta]
+    plan_total_cost: FigureDelta
+    scenario_diff: list[str] = field(default_factory=list)
+
+
+def chart_series(comparison: Comparison) -> dict[str, Any]:
+    """Monthly P10/P50/P90 bands per option for charts (never raw draws).
+
+    ``{"options": [{workstream, option, label, eligible, start_month, cumulative_cost:
+    {p10, p50, p90}, monthly_cost_p50, effective_fte: {p10, p50, p90}}]}``; months are the
+    workstream's own, counted from ``start_month + 1``; money in the scenario's currency.
+    """
+    run = comparison.run
+    horizon = comparison.scenario.horizon
+    options = []
+    for i, row in enumerate(comparison.rows):
+        alt = row.alternative
+        first = alt.workstream.start_month
+        last = min(first + alt.workstream.duration_months, horizon)
+        burn = run.monthly_burn[i][:, first:last]
+        cumulative = monthly_bands(np.cumsum(burn, axis=1))
+        effective = monthly_bands(run.monthly_effective[i][:, first:last])
+        options.append(
+            {
+                "workstream": alt.workstream.name,
+                "option": alt.option_name,
+                "label": alt.short_label,
+                "eligible": row.eligible,
+                "start_month": first,
+                "cumulative_cost": {k: _rounded(v, 0) for k, v in cumulative.items()},
+                "monthly_cost_p50": _rounded(np.percentile(burn, 50, axis=0), 0),
+                "effective_fte": {k: _rounded(v, 2) for k, v in effective.items()},
+            }
+        )
+    return {"options": options}
+
+
+def _rounded(values: Any, digits: int) -> list[float | None]:
+    return [round(float(v), digits) if math.isfinite(v) else None for v in np.asarray(values)]
+
+
+def _p50(figure: Any) -> float | None:
+    if isinstance(figure, dict):
+        value = figure.get("p50")
+        return float(value) if isinstance(value, int | float) else None
+    return None
+
+
+def _deltas(left: dict[str, Any], right: dict[str, Any], metric: str) -> list[FigureDelta]:
+    """Figures matched by workstream and option (by option alone when each side has one
+    workstream, so two one-workstream scenarios line up even if they name it apart)."""
+    names = [{r["workstream"] for r in doc.get("strategies", [])} for doc in (left, right)]
+    single = all(len(n) == 1 for n in names)
+
+    def key(row: dict[str, Any]) -> tuple[str, str]:
+        return ("" if single else row["workstream"], row["option"])
+
+    a = {key(r): r for r in left.get("strategies", [])}
+    b = {key(r): r for r in right.get("strategies", [])}
+    out = []
+    for k in list(a) + [k for k in b if k not in a]:
+        workstream = k[0] or " / ".join(dict.fromkeys(n for group in names for n in group))
+        out.append(
+            FigureDelta(
+                workstream,
+                k[1],
+                _p50(a[k].get(metric)) if k in a else None,
+                _p50(b[k].get(metric)) if k in b else None,
+            )
+        )
+    return out
+
+
+class Library:
+    """Saved scenarios and runs in one database, with the use cases around them.
+
+    ``max_samples`` caps the Monte Carlo draws a run may ask for (the web app sets it).
+    """
+
+    def __init__(self, store: Store, *, max_samples: int | None = None) -> None:
+        self.store = store
+        self.max_samples = max_samples
+
+    @classmethod
+    def open(cls, url: str | None = None, *, max_samples: int | None = None) -> Library:
+        """Open (and migrate) the database at ``url``; default: SQLite in the data dir."""
+        return cls(Store(open_database(url)), max_samples=max_samples)
+
+    def close(self) -> None:
+        """Release the database connections."""
+        self.store.close()
+
+    # scenarios -----------------------------------------------------------------------
+
+    def create(self, draft: Draft) -> VersionRecord:
+        """Save a new scenario (version 1)."""
+        return repo.add_scenario(self.store, draft.scenario.name, draft.text, draft.data)
+
+    def update(self, scenario_id: int, draft: Draft) -> VersionRecord:
+        """Save an edit as the next version; NotFoundError for an unknown id."""
+        return repo.add_version(
+            self.store, scenario_id, draft.scenario.name, draft.text, draft.data
+        )
+
+    def scenarios(self) -> list[ScenarioSummary]:
+        """Every saved scenario, most recently changed first."""
+        return repo.list_scenarios(self.store)
+
+    def get(self, scenario_id: int, version: int | None = None) -> VersionRecord:
+        """A saved version (default: current); NotFoundError if missing."""
+        return repo.get_version(self.store, scenario_id, version)
+
+    def draft(self, scenario_id: int, version: int | None = None) -> Draft:
+        """A saved version validated again (market data may have changed since)."""
+        record = self.get(scenario_id, version)
+        return draft_from_text(
+            record.text, source=f"scenario {scenario_id} version {record.version}"
+        )
+
+    def delete(self, scenario_id: int) -> None:
+        """Delete a scenario with its versions and runs; NotFoundError if missing."""
+        repo.delete_scenario(self.store, scenario_id)
+
+    # runs ----------------------------------------------------------------------------
+
+    def check_samples(self, scenario: Scenario, samples: int | None) -> int:
+        """The draws a run will use; ScenarioError when over :attr:`max_samples`."""
+        wanted = scenario.simulation.samples if samples is None else samples
+        if samples is not None and samples < 0:
+            raise ScenarioError(
+                "1 problem in the request",
+                problems=(Problem("samples", f"must be 0 or more (got {samples})"),),
+            )
+        if self.max_samples is not None and wanted > self.max_samples:
+            where = "samples" if samples is not None else "simulation.samples"
+            raise ScenarioError(
+                "1 problem in the request",
+                problems=(
+                    Problem(
+                        where,
+                        f"at most {self.max_samples:,} draws here (got {wanted:,}); "
+                        "use the command line for bigger runs",
+                    ),
+                ),
+            )
+        return wanted
+
+    def run(
+        self,
+        scenario_id: int,
+        *,
+        version: int | None = None,
+        samples: int | None = None,
+        seed: int | None = None,
+        progress: Progress | None = None,
+    ) -> RunRecord:
+        """Evaluate a saved version and store the run (seed, samples, engine version)."""
+        from shorewise import __version__
+        from shorewise.workflows.evaluate import evaluate
+
+        record = self.get(scenario_id, version)
+        draft = draft_from_text(
+            record.text, source=f"scenario {scenario_id} version {record.version}"
+        )
+        draws = self.check_samples(draft.scenario, samples)
+        if seed is not None and not 0 <= seed < 2**63:
+            raise ScenarioError(
+                "1 problem in the request",
+                problems=(Problem("seed", f"must be 0 or more and below 2**63 (got {seed})"),),
+            )
+        started = time.perf_counter()
+        comparison = evaluate(draft.scenario, samples=draws, seed=seed, progress=progress)
+        result = comparison.to_dict()
+        series = chart_series(comparison)
+        return repo.add_run(
+            self.store,
+            scenario_id,
+            record.version,
+            seed=int(result["seed"]),
+            samples=int(result["samples"]),
+            engine_version=__version__,
+            result=result,
+            series=series,
+            seconds=round(time.perf_counter() - started, 3),
+        )
+
+    def get_run(self, run_id: int) -> RunRecord:
+        """A saved run; NotFoundError if missing."""
+        return repo.get_run(self.store, run_id)
+
+    def runs(self, scenario_id: int) -> list[RunSummary]:
+        """A scenario's runs (every version), newest first."""
+        return repo.list_runs(self.store, scenario_id)
+
+    def latest_run(self, scenario_id: int) -> RunRecord | None:
+        """The newest run of the scenario's current version, if any."""
+        current = self.get(scenario_id).version
+        for summary in self.runs(scenario_id):
+            if summary.version == current:
+                return self.get_run(summary.run_id)
+        return None
+
+    def reproduce(self, run_id: int) -> tuple[RunRecord, Comparison]:
+        """Evaluate a run's version again with its seed and samples (for reports)."""
+        from shorewise.workflows.evaluate import evaluate
+
+        run = self.get_run(run_id)
+        draft = draft_from_text(
+            self.get(run.scenario_id, run.version).text,
+            source=f"scenario {run.scenario_id} version {run.version}",
+        )
+        return run, evaluate(draft.scenario, samples=run.samples, seed=run.seed)
+
+    def report(self, run_id: int, fmt: str) -> bytes:
+        """The report of a saved run in ``fmt`` (see ``workflows.report.REPORT_FORMATS``)."""
+        from shorewise.workflows.report import render_report, report_format
+
+        kind = report_format(fmt)
+        _, comparison = self.reproduce(run_id)
+        return render_report(comparison, kind)
+
+    # comparisons ---------------------------------------------------------------------
+
+    def compare_runs(self, left_id: int, right_id: int) -> RunComparison:
+        """Two saved runs side by side (P50 figures, plan totals, scenario text diff)."""
+        left, right = self.get_run(left_id), self.get_run(right_id)
+        left_text = self.get(left.scenario_id, left.version).text
+        right_text = self.get(right.scenario_id, right.version).text
+        diff = list(
+            difflib.unified_diff(
+                left_text.splitlines(),
+                right_text.splitlines(),
+                f"{left.scenario_name} v{left.version}",
+                f"{right.scenario_name} v{right.version}",
+                lineterm="",
+            )
+        )
+        plan = FigureDelta(
+            "plan",
+            "recommended plan",
+            _p50((left.result.get("plan") or {}).get("total_cost")),
+            _p50((right.result.get("plan") or {}).get("total_cost")),
+        )
+        return RunComparison(
+            left,
+            right,
+            _deltas(left.result, right.result, "total_cost"),
+            _deltas(left.result, right.result, "cost_per_effective_fte_month"),
+            plan,
+            diff,
+        )
+
+    def compare_scenarios(self, left_id: int, right_id: int) -> RunComparison:
+        """The latest runs of two scenarios' current versions, running those missing."""
+        runs = []
+        for scenario_id in (left_id, right_id):
+            latest = self.latest_run(scenario_id)
+            runs.append(latest if latest is not None else self.run(scenario_id))
+        return self.compare_runs(runs[0].run_id, runs[1].run_id)

@@ -1,0 +1,41 @@
+"""Web tests: the app served by uvicorn on 127.0.0.1, on SQLite and on PostgreSQL."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from tests.storage.postgres_server import fresh_database_url
+from tests.web.live_server import LiveServer
+
+from shorewise.web.app import create_app
+
+BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def served(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """Base URL of one app per backend, shared by the API tests of a session."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('web') / 'shorewise.db'}"
+    else:
+        url = fresh_database_url()
+    with LiveServer(create_app(url, max_samples=20_000, max_body_bytes=100_000)) as server:
+        yield server.url
+
+
+@pytest.fixture
+def client(served: str) -> Iterator[httpx.Client]:
+    """An HTTP client for the served app (same origin, as a local tool would be)."""
+    with httpx.Client(base_url=served, timeout=120) as http:
+        yield http
+
+
+def example_text(name: str = "core-platform") -> str:
+    """A bundled example scenario's YAML."""
+    root = Path(__file__).resolve().parents[2] / "src" / "shorewise" / "examples"
+    return (root / f"{name}.yaml").read_text(encoding="utf-8")

@@ -1,0 +1,182 @@
+"""End to end in a real headless Chromium (Debian's `chromium`, driven by Playwright).
+
+One journey: write a scenario in the form, fix an inline error, run it, read the
+recommendation and a drawn chart, edit and save (a new version), reload, compare with a
+second scenario written in the YAML tab, and download the PDF report. No request may
+leave 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import BrowserContext, Page, Route, expect, sync_playwright
+from tests.web.conftest import example_text
+from tests.web.live_server import LiveServer
+
+from shorewise.web.app import create_app
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+WAIT_MS = 90_000
+
+
+@pytest.fixture
+def app_url(tmp_path: Path) -> Iterator[str]:
+    app = create_app(f"sqlite:///{tmp_path / 'browser.db'}", max_samples=50_000)
+    with LiveServer(app) as server:
+        yield server.url
+
+
+@pytest.fixture
+def browser(tmp_path: Path) -> Iterator[tuple[BrowserContext, list[str]]]:
+    """A fresh Chromium profile; requests to anywhere but 127.0.0.1 are recorded and cut."""
+    executable = shutil.which("chromium")
+    assert executable, "Debian's chromium is needed (make test installs it)"
+    outside: list[str] = []
+
+    def local_only(route: Route) -> None:
+        host = urlsplit(route.request.url).hostname
+        if host == "127.0.0.1":
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    with sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            str(tmp_path / "profile"),
+            executable_path=executable,
+            headless=True,
+            args=CHROMIUM_ARGS,
+            viewport={"width": 1280, "height": 900},
+            accept_downloads=True,
+        )
+        context.route("**/*", local_only)
+        context.set_default_timeout(WAIT_MS)
+        try:
+            yield context, outside
+        finally:
+            context.close()
+
+
+def _fill(page: Page, values: dict[str, str]) -> None:
+    for name, value in values.items():
+        page.locator(f'#scenario-form [name="{name}"]').fill(value)
+
+
+def test_write_run_save_compare_and_download(
+    app_url: str, browser: tuple[BrowserContext, list[str]]
+) -> None:
+    context, outside = browser
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+
+    # 1. Write a scenario in the form, with a mistake in the first workstream.
+    page.goto(app_url + "/scenarios/new")
+    _fill(
+        page,
+        {
+            "name": "Checkout app",
+            "home_country": "US",
+            "offshore_countries": "VN, PL",
+            "workstreams.0.name": "checkout",
+            "workstreams.0.fte": "-3",
+            "workstreams.0.duration_months": "18",
+            "simulation.samples": "2000",
+        },
+    )
+    page.get_by_role("button", name="+ Add workstream").click()
+    _fill(
+        page,
+        {
+            "workstreams.1.name": "admin tools",
+            "workstreams.1.fte": "2",
+            "workstreams.1.duration_months": "6",
+        },
+    )
+    page.get_by_role("button", name="+ Add assumption").click()
+    _fill(page, {"assumptions.0.key": "offshore_wage_ratio", "assumptions.0.value": "30%..70%"})
+    page.locator("#scenario-form button[type=submit]").click()
+
+    # 2. The error shows on the field that is wrong; fix it and save.
+    error = page.locator('[id="err-workstreams.0.fte"]')
+    expect(error).to_contain_text("greater than 0")
+    fte = page.locator('#scenario-form [name="workstreams.0.fte"]')
+    expect(fte).to_have_attribute("aria-invalid", "true")
+    expect(page.locator('#scenario-form [name="workstreams.1.name"]')).to_have_value("admin tools")
+    fte.fill("4")
+    page.locator("#scenario-form button[type=submit]").click()
+    page.wait_for_url(re.compile(r"/scenarios/\d+$"))
+    scenario_url = page.url
+    expect(page.locator("h1")).to_have_text("Checkout app")
+
+    # 3. Run it: progress, then the results with the recommendation and a drawn chart.
+    page.get_by_role("button", name="Run", exact=True).click()
+    page.wait_for_url(re.compile(r"/runs/\d+$"))
+    run_url = page.url
+    expect(page.locator("#recommendation h2")).not_to_be_empty()
+    expect(page.locator("#recommendation")).to_contain_text("Why")
+    chart = page.locator('[data-chart="cumulative-0"][data-rendered="yes"] svg')
+    expect(chart).to_be_visible()
+    expect(page.locator('[data-chart="unit-cost-1"][data-rendered="yes"] svg')).to_be_visible()
+
+    # 4. Edit and save: a new version; a reload shows it, the old one stays readable.
+    page.goto(scenario_url + "/edit")
+    _fill(page, {"name": "Checkout app (lean)", "workstreams.0.fte": "3"})
+    page.locator("#scenario-form button[type=submit]").click()
+    page.wait_for_url(scenario_url)
+    page.reload()
+    expect(page.locator("h1")).to_have_text("Checkout app (lean)")
+    expect(page.locator(".crumbs")).to_contain_text("version 2 of 2")
+    page.get_by_role("link", name="version 1").click()
+    expect(page.locator("h1")).to_have_text("Checkout app")
+    expect(page.locator("pre.yaml")).to_contain_text("fte: 4")
+
+    # 5. A second scenario, pasted in the YAML tab.
+    page.goto(app_url + "/scenarios/new")
+    page.get_by_role("tab", name="YAML").click()
+    expect(page.locator("#yaml-text")).to_be_visible()
+    page.locator("#yaml-text").fill(example_text("retail-app"))
+    page.locator("#yaml-form button[type=submit]").click()
+    page.wait_for_url(re.compile(r"/scenarios/\d+$"))
+    second_name = page.locator("h1").inner_text()
+    second_id = page.url.rsplit("/", 1)[1]
+
+    # 6. Compare the two scenarios.
+    page.goto(app_url + "/compare")
+    selects = page.locator("select[name=scenarios]")
+    selects.nth(0).select_option(scenario_url.rsplit("/", 1)[1])
+    selects.nth(1).select_option(second_id)
+    page.get_by_role("button", name="Compare").click()
+    page.wait_for_url(re.compile(r"/compare\?runs=\d+&runs=\d+"))
+    expect(page.locator("[data-side='0']")).to_contain_text("Checkout app (lean)")
+    expect(page.locator("[data-side='1']")).to_contain_text(second_name)
+    expect(page.locator("pre.diff")).to_be_visible()
+
+    # 7. Download the PDF report of the first run.
+    page.goto(run_url)
+    with page.expect_download() as download:
+        page.locator('[data-download="pdf"]').click()
+    pdf = Path(download.value.path()).read_bytes()
+    assert pdf.startswith(b"%PDF")
+    assert download.value.suggested_filename.endswith(".pdf")
+
+    assert outside == [], f"requests left the host: {outside}"
+    assert errors == []
