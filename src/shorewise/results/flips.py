@@ -105,10 +105,10 @@ def _threshold(ctx: RunContext, decision: Decision, best: int, item: FlipInput) 
         if (g0[0] > 0) != (g1[0] > 0):
             found.append((v0, v1, g0[0] > 0))
     if not found:
-        return (
-            f"{item.label}: no flip within the plausible range "
-            f"{item.fmt(item.low)}–{item.fmt(item.high)}"
-        )
+        span = f"{item.fmt(item.low)}–{item.fmt(item.high)}"
+        if item.integer:  # months: "1–72 months", not "1 months–72 months"
+            span = f"{item.low:.0f}–{item.fmt(item.high)}"
+        return f"{item.label}: no flip within the plausible range {span}"
     lo, hi, best_on_left = min(
         found, key=lambda f: min(abs(f[0] - item.baseline), abs(f[1] - item.baseline))
     )
