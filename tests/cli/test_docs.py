@@ -12,7 +12,7 @@ from pathlib import Path
 from shorewise.cli.docs import command_names, examples, reference
 
 ROOT = Path(__file__).resolve().parents[2]
-LONG_RUNNING = {"serve"}  # starts a server; its example is checked for form only
+LONG_RUNNING = {"serve", "init"}  # a server, a questionnaire: examples checked for form only
 
 
 def test_cli_reference_is_current() -> None:

@@ -50,3 +50,17 @@ def test_missing_rate_card(tmp_path: Path) -> None:
     (tmp_path / "rates.csv").unlink()
     with pytest.raises(RateCardError, match="not found"):
         evaluate(load_scenario(path), samples=0, base_dir=path.parent)
+
+
+def test_written_files_follow_the_umask(tmp_path: Path) -> None:
+    import os
+
+    from shorewise.io.scenario_file import write_atomically
+
+    old = os.umask(0o022)
+    try:
+        write_atomically(tmp_path / "out.txt", b"x")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "out.txt").stat().st_mode & 0o777 == 0o644
+    assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]  # no temporary left behind

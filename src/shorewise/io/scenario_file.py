@@ -104,12 +104,19 @@ def _plain_distribution(value: dict[str, Any]) -> Any:
     return {"dist": kind, **{k: v for k, v in value.items() if v is not None}}
 
 
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
 def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
     """Write ``data`` to ``path`` via a temporary file and rename: never a half-written file."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a report is for sharing
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

@@ -6,6 +6,8 @@ Example::
     'USD 5.53M'
     >>> human_money(22888.19, "USD")
     'USD 22,900'
+    >>> money(22888.19, "EUR")           # babel: the currency's symbol
+    '€22,900'
 """
 
 from __future__ import annotations
@@ -65,3 +67,67 @@ def human_range(low: float | None, high: float | None) -> str:
         if size >= scale:
             return f"{_scaled(low, scale)}–{_scaled(high, scale)}{suffix}"
     return f"{low:,.0f}–{high:,.0f}"
+
+
+def _people_round(value: float) -> float:
+    """Round as :func:`human_amount` does: hundreds from 10,000, whole units below."""
+    return float(round(value, -2) if abs(value) >= 10_000 else round(value))
+
+
+def _spaced(text: str, currency: str, locale: str) -> str:
+    """``PLN 22,900`` rather than ``PLN22,900`` when the currency has no symbol."""
+    from babel.numbers import get_currency_symbol
+
+    symbol: str = get_currency_symbol(currency, locale=locale)
+    if symbol.isalpha() and symbol.isascii() and f"{symbol}\u00a0" not in text:
+        return text.replace(symbol, f"{symbol}\u00a0", 1)
+    return text
+
+
+def money(value: float | None, currency: str, *, locale: str = "en") -> str:
+    """Money for people with the currency's symbol (babel): ``$5.53M``, ``€22,900``.
+
+    Millions and billions are compact with two decimals; smaller amounts are rounded to
+    three significant digits; ``-`` for a missing or infinite value. Currencies without a
+    symbol keep their code: ``PLN 22,900``.
+    """
+    if value is None or not math.isfinite(value):
+        return "-"
+    from babel.numbers import format_currency
+
+    scaled, pattern, suffix = _people_round(value), "¤#,##0", ""
+    for size, letter in ((1e9, "B"), (1e6, "M")):
+        if abs(scaled) >= size:
+            scaled, pattern, suffix = value / size, "¤#,##0.00", letter
+            break
+    text: str = format_currency(
+        scaled, currency, locale=locale, format=pattern, currency_digits=False
+    )
+    return _spaced(text, currency, locale) + suffix
+
+
+def money_exact(value: float | None, currency: str, *, locale: str = "en") -> str:
+    """Money to the cent with the currency's symbol: ``$5,532,778.98``."""
+    if value is None or not math.isfinite(value):
+        return "-"
+    from babel.numbers import format_currency
+
+    text: str = format_currency(value, currency, locale=locale)
+    return _spaced(text, currency, locale)
+
+
+def currency_symbol(currency: str, *, locale: str = "en") -> str:
+    """The currency's symbol in ``locale`` (``$``, ``€``) or its code when it has none."""
+    from babel.numbers import get_currency_symbol
+
+    symbol: str = get_currency_symbol(currency, locale=locale)
+    return symbol
+
+
+def money_range(low: float | None, high: float | None, currency: str) -> str:
+    """A P10–P90 range with the currency's symbol once: ``$5.4–5.7M``, ``€4.5–5.6k``."""
+    text = human_range(low, high)
+    if text == "-":
+        return text
+    symbol = currency_symbol(currency)
+    return f"{symbol}\u00a0{text}" if symbol.isalpha() else f"{symbol}{text}"

@@ -180,6 +180,7 @@ def analyse_sensitivity(
 def add_report_extras(c: Comparison, *, workstream: int = 0) -> Comparison:
     """Add the tornado and the duration sweep to ``c.extras`` for reports (in place)."""
     sens = sensitivity(c, workstream=workstream, with_sobol=False)
+    c.extras["workstream_index"] = workstream
     c.extras["tornado"] = sens.tornado_chart_data()
     c.extras["duration_sweep"] = [
         {

@@ -1,0 +1,83 @@
+"""Chart specs: valid Vega-Lite, percentile bands and bins (never raw draws), the decision
+charts from the shapes the decision layer gives."""
+
+from __future__ import annotations
+
+import pytest
+from tests.report.conftest import comparison
+
+from shorewise.report.charts import report_charts
+from shorewise.report.decision_charts import breakeven_points, duration_sweep_chart, tornado_chart
+
+TORNADO = [
+    {"name": "vendor_margin", "low_input": 0.2, "high_input": 0.6,
+     "output_at_low": 4000.0, "output_at_high": 6000.0},
+    {"name": "offshore_wage_ratio@VN", "low_input": 0.5, "high_input": 0.2,
+     "output_at_low": 7000.0, "output_at_high": 3500.0},
+    {"name": "broken", "low_input": 1, "high_input": 2,
+     "output_at_low": float("inf"), "output_at_high": 1.0},
+]  # fmt: skip
+SWEEP = [
+    {"duration_months": m, "option": option, "cost_per_effective_fte_month": value}
+    for m in (3, 6, 9, 12, 18, 24)
+    for option, value in (
+        ("offshore_inhouse@VN", 4000 + 36000 / m),
+        ("offshore_outsource@VN", 9000.0),
+    )
+]
+
+
+def _data_rows(spec: dict[str, object]) -> int:
+    """Every data row a spec carries, in any layer."""
+    total = 0
+    stack: list[object] = [spec]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            data = item.get("data")
+            if isinstance(data, dict) and isinstance(data.get("values"), list):
+                total += len(data["values"])
+            for values in (item.get("datasets") or {}).values():
+                total += len(values)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return total
+
+
+def test_report_charts_are_valid_and_small(example: str) -> None:
+    c = comparison(example)
+    groups = report_charts(c, validate=True)  # each spec checked against the schema
+    options = len(c.rows)
+    horizon = c.scenario.horizon
+    for _, items in groups:
+        for item in items:
+            spec = item.spec
+            assert spec["$schema"].startswith("https://vega.github.io/schema/vega-lite/")
+            # bands per month and 30 bins per option at most: never one row per draw
+            assert 0 < _data_rows(spec) <= 2 * options * max(horizon, 30) + 50
+            assert item.title
+            assert item.caption
+
+
+def test_tornado_widest_first_and_skips_infinite() -> None:
+    spec = tornado_chart(TORNADO, "USD", validate=True)
+    names = [v["name"] for v in spec["datasets"]["tornado"]]
+    assert names == ["offshore_wage_ratio@VN", "vendor_margin"]
+
+
+def test_breakeven_where_the_cheapest_changes() -> None:
+    points = breakeven_points(SWEEP)
+    assert len(points) == 1
+    # 4000 + 36000/m is 10000 at 6 months and 8000 at 9: it meets 9000 halfway, linearly
+    assert points[0]["duration_months"] == pytest.approx(7.5)
+    assert points[0]["options"] == "VN vendor → VN team"
+    assert breakeven_points(SWEEP, ["offshore_inhouse@VN"]) == []
+
+
+def test_sweep_chart_marks_the_breakeven() -> None:
+    spec = duration_sweep_chart(SWEEP, "EUR", eligible=["offshore_inhouse@VN"], validate=True)
+    assert len(spec["layer"]) == 1  # only one eligible option: nothing to cross
+    spec = duration_sweep_chart(SWEEP, "EUR", validate=True)
+    assert len(spec["layer"]) == 3  # lines, break-even circle, its label
+    assert spec["datasets"]["breakeven"][0]["text"] == "8 mo"  # 7.5 months, rounded
