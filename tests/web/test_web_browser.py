@@ -9,13 +9,13 @@ leave 127.0.0.1.
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import BrowserContext, Page, Route, expect, sync_playwright
+from tests.browser import CHROMIUM_ARGS, chromium_path
 from tests.web.conftest import example_text
 from tests.web.live_server import LiveServer
 
@@ -23,16 +23,6 @@ from shorewise.web.app import create_app
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 WAIT_MS = 90_000
 
 
@@ -46,8 +36,7 @@ def app_url(tmp_path: Path) -> Iterator[str]:
 @pytest.fixture
 def browser(tmp_path: Path) -> Iterator[tuple[BrowserContext, list[str]]]:
     """A fresh Chromium profile; requests to anywhere but 127.0.0.1 are recorded and cut."""
-    executable = shutil.which("chromium")
-    assert executable, "Debian's chromium is needed (make test installs it)"
+    executable = chromium_path()
     outside: list[str] = []
 
     def local_only(route: Route) -> None:
