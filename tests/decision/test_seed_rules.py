@@ -125,7 +125,8 @@ def test_budget_is_checked_each_year() -> None:
     scenario = load_scenario(example_path("core-platform"))
     within = evaluate(scenario, samples=300, seed=1).recommendation
     assert any(r.startswith("Within the annual budget") for r in within.reasons)
-    tight = scenario.model_copy(update={
-        "company": scenario.company.model_copy(update={"annual_budget": 100_000.0})})
+    tight = scenario.model_copy(
+        update={"company": scenario.company.model_copy(update={"annual_budget": 100_000.0})}
+    )
     over = evaluate(tight, samples=300, seed=1).recommendation
     assert any(c.startswith("Over budget in year 1") for c in over.caveats)

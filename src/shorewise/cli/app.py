@@ -99,12 +99,27 @@ def compare(
     samples: SAMPLES = None,
     seed: SEED = None,
     detail: Annotated[bool, typer.Option("--detail", help="Add cost by category.")] = False,
+    draws: Annotated[
+        Path | None,
+        typer.Option(
+            "--draws",
+            help="Also write every draw (each option's figures, the sampled inputs) to this "
+            "file: .npz, or .parquet with pyarrow.",
+        ),
+    ] = None,
 ) -> None:
     """Compare every staffing option of a scenario and recommend one.
 
     Example: shorewise compare examples/core-platform.yaml --format json --samples 2000
     """
-    _emit(_evaluate(file, samples, seed), fmt, detail)
+    if draws is not None:
+        from shorewise.io.draws import check_draws_path, write_draws
+
+        check_draws_path(draws)  # before the run: a bad extension fails fast
+    result = _evaluate(file, samples, seed)
+    if draws is not None:
+        write_draws(draws, result)
+    _emit(result, fmt, detail)
 
 
 @app.command()
@@ -132,7 +147,7 @@ def validate(
 ) -> None:
     """Check a scenario file and list every problem with its field.
 
-    Example: shorewise validate my-scenario.yaml
+    Example: shorewise validate examples/retail-app.yaml
     """
     from shorewise.io.scenario_file import load_scenario
 

@@ -100,8 +100,11 @@ def simulate_component(
     workstream: Workstream,
     component: Component,
     draws: Mapping[str, DrawVector],
+    *,
+    keep_categories: bool = False,
 ) -> OptionCube:
-    """One component of one workstream for every draw in ``draws``."""
+    """One component of one workstream for every draw in ``draws`` (``keep_categories``:
+    also the monthly cost of each category, see :func:`simulate_option`)."""
     params = option_params(
         component.option,
         draws,
@@ -114,6 +117,7 @@ def simulate_component(
         timing_of(workstream, scenario.horizon),
         target_fte=workstream.target_fte * component.share,
         equal_output=scenario.staffing is StaffingRule.EQUAL_OUTPUT,
+        keep_categories=keep_categories,
     )
 
 
@@ -122,10 +126,14 @@ def simulate_alternative(
     inputs: ResolvedInputs,
     alternative: Alternative,
     draws: Mapping[str, DrawVector],
+    *,
+    keep_categories: bool = False,
 ) -> OptionCube:
     """All components of ``alternative`` summed, for every draw in ``draws``."""
     cubes = [
-        simulate_component(scenario, inputs, alternative.workstream, c, draws)
+        simulate_component(
+            scenario, inputs, alternative.workstream, c, draws, keep_categories=keep_categories
+        )
         for c in alternative.components
     ]
     total = cubes[0]
@@ -148,7 +156,7 @@ def _choose_route(
         cube = simulate_component(
             scenario, inputs, workstream, Component(option, share, route), central
         )
-        totals[route] = float(cube.costs.sum())
+        totals[route] = float(cube.category_totals.sum())
         delivered = float(cube.effective.sum())
         per_effective[route] = totals[route] / delivered if delivered > 0 else np.inf
     if scenario.offshore_route is not OffshoreRoute.AUTO:

@@ -3,9 +3,18 @@
 A team is hired linearly over ``ramp`` months starting ``delay`` months into the work;
 each hire's productivity grows linearly from 0 to 1 over ``learn`` months. Averaging the
 continuous curves over month ``t`` (``[t, t+1)``) gives exact monthly figures without a
-per-month loop: with ``Q(x) = max(x, 0)^2 / 2`` the mean headcount share is
-``(Q(b) - Q(a) - Q(b - R) + Q(a - R)) / R`` for ``a = t - delay``, ``b = a + 1``, and
-the productive share uses ``V``, the double integral of the learning curve.
+per-month loop: with ``y = t - delay`` at the month boundaries (``y⁺ = max(y, 0)``),
+
+- headcount share = ``G(y_t+1) - G(y_t)``, ``G(y) = z²/(2R) + (y⁺ - z)``, ``z = min(y⁺, R)``
+  (the integral of the ramp ``min(1, y⁺/R)``);
+- productive share = ``(V(y_t+1) - V(y_t+1 - R) - V(y_t) + V(y_t - R)) / R`` with ``V`` the
+  double integral of the learning curve ``min(1, y⁺/L)``:
+  ``V(y) = z³/(6L) + (y⁺ - z)(y⁺ + z - L)/2``, ``z = min(y⁺, L)``.
+
+Before the start every share is exactly 0. Once a draw is fully hired (and trained) its
+shares are set to exactly 1, and only the months before the latest draw gets there are
+computed at all (the rest are filled), so results do not depend on which draws share a
+chunk.
 
 Example::
 
@@ -16,54 +25,93 @@ Example::
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
-from shorewise.engine.types import DrawVector, MonthCube
+from shorewise.engine.types import DrawVector, FloatArray, MonthCube
 
 _MIN_MONTHS = 1e-3  # a ramp or learning time of 0 is treated as ~1 day
 
 
-def _local_months(months: int, delay: DrawVector) -> tuple[MonthCube, MonthCube]:
-    t = np.arange(months, dtype=np.float64)[None, :]
-    a = t - delay[:, None]
-    return a, a + 1.0
+def _boundaries(months: int, delay: DrawVector, settled: DrawVector) -> tuple[int, FloatArray]:
+    """Months to compute (until every draw is settled) and ``y = t - delay`` at their edges,
+    ``(month edge, draw)``."""
+    latest = float(np.max(delay + settled, initial=0.0))
+    k = min(months, max(0, math.ceil(latest) + 1)) if math.isfinite(latest) else months
+    return k, np.arange(k + 1, dtype=np.float64)[:, None] - delay[None, :]
 
 
-def _q(x: MonthCube) -> MonthCube:
-    x = np.maximum(x, 0.0)
-    return 0.5 * x * x
-
-
-def _v(y: MonthCube, learn: MonthCube) -> MonthCube:
-    """Double integral of the learning curve min(1, y/L) from 0."""
+def _ramp_integral(y: FloatArray, ramp: DrawVector) -> FloatArray:
+    """``G(y)``: integral of the hiring ramp ``min(1, max(y, 0) / ramp)`` from 0 to ``y``."""
     y = np.maximum(y, 0.0)
-    early = y * y * y / (6.0 * learn)
-    late = learn * learn / 6.0 + 0.5 * y * (y - learn)
-    return np.where(y <= learn, early, late)
+    z = np.minimum(y, ramp)
+    out: FloatArray = z * z / (2.0 * ramp) + (y - z)
+    return out
+
+
+def _learning_integral(y: FloatArray, learn: DrawVector) -> FloatArray:
+    """``V(y)``: double integral of the learning curve ``min(1, max(y, 0) / learn)``."""
+    y = np.maximum(y, 0.0)
+    z = np.minimum(y, learn)
+    out: FloatArray = z * z * z / (6.0 * learn) + 0.5 * (y - z) * (y + z - learn)
+    return out
+
+
+def _settled(
+    k: int, months: int, y: FloatArray, settled: DrawVector, share: FloatArray
+) -> FloatArray:
+    """``share`` with every month that starts at full strength set to exactly 1, over all
+    ``months`` (those past ``k`` are at full strength in every draw)."""
+    out = np.ones((months, share.shape[1]))
+    out[:k] = np.where(y[:-1] >= settled, 1.0, share)
+    return out
+
+
+def headcount_by_month(months: int, delay: DrawVector, ramp: DrawVector) -> FloatArray:
+    """Mean share of the full team on the payroll in each month, ``(month, draw)``."""
+    r = np.maximum(ramp, _MIN_MONTHS)
+    k, y = _boundaries(months, delay, r)
+    g = _ramp_integral(y, r)
+    return _settled(k, months, y, r, g[1:] - g[:-1])
+
+
+def productive_by_month(
+    months: int, delay: DrawVector, ramp: DrawVector, learn: DrawVector
+) -> FloatArray:
+    """Mean productive share of the full team in each month, ``(month, draw)``."""
+    r = np.maximum(ramp, _MIN_MONTHS)
+    lrn = np.maximum(learn, _MIN_MONTHS)
+    k, y = _boundaries(months, delay, r + lrn)
+    w = (_learning_integral(y, lrn) - _learning_integral(y - r, lrn)) / r
+    return _settled(k, months, y, r + lrn, w[1:] - w[:-1])
+
+
+def hires_by_month(months: int, delay: DrawVector, ramp: DrawVector) -> FloatArray:
+    """Share of the full team hired during each month, ``(month, draw)``."""
+    r = np.maximum(ramp, _MIN_MONTHS)
+    k, y = _boundaries(months, delay, r)
+    hired = np.clip(y / r, 0.0, 1.0)
+    out = np.zeros((months, hired.shape[1]))
+    out[:k] = hired[1:] - hired[:-1]
+    return out
 
 
 def headcount_share(months: int, delay: DrawVector, ramp: DrawVector) -> MonthCube:
     """Mean share of the full team on the payroll in each month, shape (draw, month)."""
-    r = np.maximum(ramp, _MIN_MONTHS)[:, None]
-    a, b = _local_months(months, delay)
-    return (_q(b) - _q(a) - _q(b - r) + _q(a - r)) / r
+    return np.ascontiguousarray(headcount_by_month(months, delay, ramp).T)
 
 
 def productive_share(
     months: int, delay: DrawVector, ramp: DrawVector, learn: DrawVector
 ) -> MonthCube:
     """Mean productive share of the full team in each month (hiring then learning)."""
-    r = np.maximum(ramp, _MIN_MONTHS)[:, None]
-    lrn = np.maximum(learn, _MIN_MONTHS)[:, None]
-    a, b = _local_months(months, delay)
-    return (_v(b, lrn) - _v(a, lrn) - _v(b - r, lrn) + _v(a - r, lrn)) / r
+    return np.ascontiguousarray(productive_by_month(months, delay, ramp, learn).T)
 
 
 def hires_share(months: int, delay: DrawVector, ramp: DrawVector) -> MonthCube:
     """Share of the full team hired during each month (sums to 1 once the ramp is done)."""
-    r = np.maximum(ramp, _MIN_MONTHS)[:, None]
-    a, b = _local_months(months, delay)
-    return np.clip(b / r, 0.0, 1.0) - np.clip(a / r, 0.0, 1.0)
+    return np.ascontiguousarray(hires_by_month(months, delay, ramp).T)
 
 
 def monthly_rate(annual_rate: DrawVector) -> DrawVector:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from shorewise.engine.option import OptionCube
+from shorewise.engine.option import OptionCube, month_sum
 from shorewise.engine.types import DrawVector, FloatArray
 
 TARGET_SHARE = 0.9
@@ -47,22 +47,32 @@ def discount_factors(discount_rate: DrawVector, horizon: int) -> FloatArray:
     return np.power(1.0 + discount_rate[:, None], -m / 12.0)
 
 
+def _local_discount(discount_rate: DrawVector, cube: OptionCube) -> FloatArray:
+    """Discount factors over the months of the work, ``(month, 1)`` when every draw shares
+    one rate (the same numbers, computed once), else ``(month, draw)``."""
+    start, d = cube.timing.start, cube.timing.months
+    m = np.arange(start, start + d, dtype=np.float64)[:, None]
+    rate = np.broadcast_to(discount_rate, (cube.draws,))
+    if rate.size and bool(np.all(rate == rate[0])):
+        rate = rate[:1]
+    return np.power(1.0 + rate, -m / 12.0)
+
+
 def months_to_target(cube: OptionCube) -> DrawVector:
     """Months from the work's start until effective FTE >= TARGET_SHARE x target."""
-    start, d = cube.timing.start, cube.timing.duration
-    local = cube.effective[:, start : start + d]
-    reached = local >= TARGET_SHARE * cube.target_fte - 1e-9
-    first = np.argmax(reached, axis=1).astype(np.float64) + 1.0
-    return np.where(reached.any(axis=1), first, np.inf)
+    reached = cube.effective_by_month >= TARGET_SHARE * cube.target_fte - 1e-9
+    if reached.shape[0] == 0:
+        return np.full(cube.draws, np.inf)
+    first = np.argmax(reached, axis=0)
+    hit = np.take_along_axis(reached, first[None, :], axis=0)[0]
+    return np.where(hit, first + 1.0, np.inf)
 
 
 def draw_metrics(cube: OptionCube, discount_rate: DrawVector) -> DrawMetrics:
-    """Headline figures per draw (see module doc)."""
-    category_totals = cube.costs.sum(axis=2)
-    burn = cube.burn
-    total = category_totals.sum(axis=0)
-    npv = (burn * discount_factors(discount_rate, burn.shape[1])).sum(axis=1)
-    effective = cube.effective.sum(axis=1)
+    """Headline figures per draw (see module doc); ``discount_rate`` per year, ``(draw,)``."""
+    total = cube.category_totals.sum(axis=0)
+    npv = month_sum(cube.burn_by_month * _local_discount(discount_rate, cube))
+    effective = month_sum(cube.effective_by_month)
     with np.errstate(divide="ignore", invalid="ignore"):
         per_fte = np.where(effective > 0, total / np.where(effective > 0, effective, 1.0), np.inf)
-    return DrawMetrics(total, npv, effective, per_fte, months_to_target(cube), category_totals)
+    return DrawMetrics(total, npv, effective, per_fte, months_to_target(cube), cube.category_totals)

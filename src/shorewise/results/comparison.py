@@ -77,7 +77,7 @@ def _row(alt: Alternative, index: int, ctx: RunContext) -> Row:
     m = ctx.run.metrics[index]
     elig = eligibility(alt, ctx.scenario)
     figures = {name: percentiles(getattr(m, name)) for name in METRICS}
-    means = {c: float(np.mean(m.category_totals[i])) for i, c in enumerate(CATEGORIES)}
+    means = {c: float(ctx.run.category_means[index][i]) for i, c in enumerate(CATEGORIES)}
     reaches = float(np.mean(np.isfinite(m.months_to_target)))
     return Row(
         alt,

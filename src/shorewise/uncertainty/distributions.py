@@ -5,11 +5,13 @@ Every kind shares one contract, in a registry keyed by ``kind``: an inverse CDF
 uniforms, so random, Sobol', Latin-hypercube designs and rank correlation apply to every
 kind alike. Parameters were checked when each distribution was built, not again here.
 
-Closed forms in numpy where they exist. PERT (``scipy.special.betaincinv``) and truncated
-normal (``scipy.stats.truncnorm``) inverses are slow (~1.5 s and 0.3 s per million), so for
-large arrays they are tabulated once per parameter set as a function of the normal score
-Φ⁻¹(u) and interpolated (cubic Hermite, exact slopes): ~50 ms per million, within 1e-10
-of the range. scipy is imported lazily (the CLI must start fast).
+Closed forms in numpy where they exist. PERT, a scaled beta, is inverted with numpy only
+(:mod:`shorewise.uncertainty.beta_inverse`: exact for a few values, a cached logit table
+for many, within 1e-10 of the range), so the default assumptions never import scipy. The
+normal family needs Φ⁻¹ (``scipy.special.ndtri``, imported lazily; not at u = 1/2, so
+medians stay scipy-free); the truncated normal's inverse (``scipy.stats.truncnorm``, slow)
+is tabulated once per parameter set against Φ⁻¹(u) and interpolated (cubic Hermite, exact
+slopes): ~50 ms per million, within 1e-10 of the range.
 
 Example::
 
@@ -44,6 +46,7 @@ from shorewise.domain.distributions import (
     Triangular,
     Uniform,
 )
+from shorewise.uncertainty.beta_inverse import beta_ppf
 
 __all__ = ["is_fixed", "median", "open_unit", "ppf", "quantile", "sample", "support"]
 
@@ -67,6 +70,8 @@ class _Kind:
 
 
 def _ndtri(u: Uniforms) -> Draws:
+    if u.size and bool(np.all(u == 0.5)):  # a median: Φ⁻¹(1/2) = 0, no need for scipy
+        return np.zeros(u.shape, dtype=np.float64)
     from scipy.special import ndtri  # lazy: keep module import free of scipy
 
     return np.asarray(ndtri(u), dtype=np.float64)
@@ -142,36 +147,13 @@ def _triangular_ppf(dist: Triangular, u: Uniforms) -> Draws:
     return np.clip(np.where(u < peak, rising, falling), low, high)
 
 
-@functools.lru_cache(maxsize=256)
-def _beta_table(a: float, b: float) -> _ScoreTable | None:
-    from scipy.special import betaincinv, betaln, ndtr, xlogy
-
-    z = _score_nodes()
-    upper = z > 0
-    x, y = np.empty_like(z), np.empty_like(z)  # y = 1 - x, exact in the upper tail
-    x[~upper] = betaincinv(a, b, ndtr(z[~upper]))
-    y[~upper] = 1.0 - x[~upper]
-    y[upper] = betaincinv(b, a, ndtr(-z[upper]))
-    x[upper] = 1.0 - y[upper]
-    with np.errstate(divide="ignore"):
-        densities = np.exp(xlogy(a - 1, x) + xlogy(b - 1, y) - betaln(a, b))
-    return _score_table(x, densities)
-
-
 def _pert_ppf(dist: Pert, u: Uniforms) -> Draws:
     if dist.low == dist.high:
         return _constant(dist.low, u)
-    from scipy.special import betaincinv  # lazy
-
     width = dist.high - dist.low  # a scaled beta (Vose, *Risk Analysis*, 2008, §9.1.7):
     a = 1.0 + dist.lamb * (dist.mode - dist.low) / width
     b = 1.0 + dist.lamb * (dist.high - dist.mode) / width
-    unit = _tabulated(
-        lambda: _beta_table(a, b),
-        lambda v: np.asarray(betaincinv(a, b, v), dtype=np.float64),
-        u,
-    )
-    return np.clip(dist.low + width * unit, dist.low, dist.high)
+    return np.clip(dist.low + width * beta_ppf(a, b, u), dist.low, dist.high)
 
 
 @functools.lru_cache(maxsize=256)

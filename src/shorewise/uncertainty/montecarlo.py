@@ -1,10 +1,14 @@
 """Monte Carlo through the engine: chunked, seeded, memory-bounded.
 
 Draws are generated block by block (:mod:`shorewise.uncertainty.sampling`), so draw ``i``
-is the same whatever the chunk size; the engine runs on one chunk at a time and only
-per-draw headline figures are kept (a few floats per draw and alternative), plus monthly
-series for the first :data:`BAND_DRAWS` draws (for P10/P50/P90 bands in charts).
-``samples=0`` is a deterministic run with every input at its median.
+is the same whatever the chunk size; the engine runs on one chunk at a time. What is kept,
+per alternative: the five headline figures of every draw (5 floats per draw), the mean of
+each cost category over all draws, and — for the first :data:`KEPT_DRAWS` draws only — the
+per-draw category totals and the sampled inputs (for sensitivity); monthly paid, effective
+and burn series for the first :data:`BAND_DRAWS` draws (for P10/P50/P90 bands in charts).
+Output arrays are allocated once, so memory is ~40 bytes per draw and alternative plus a
+bounded rest, whatever the sample count. ``samples=0`` is a deterministic run with every
+input at its median.
 
 Example::
 
@@ -24,22 +28,29 @@ from shorewise.domain.scenario import Scenario
 from shorewise.engine.alternatives import Alternative, simulate_alternative
 from shorewise.engine.inputs import ResolvedInputs
 from shorewise.engine.metrics import DrawMetrics, draw_metrics
-from shorewise.engine.types import DrawVector, FloatArray
+from shorewise.engine.option import OptionCube
+from shorewise.engine.types import CATEGORIES, DrawVector, FloatArray
 from shorewise.errors import Problem, ScenarioError, problems_found
 from shorewise.uncertainty.correlation import CorrelationSpec, correlation_matrix
 from shorewise.uncertainty.distributions import is_fixed
 from shorewise.uncertainty.sampling import Method, central_inputs, sample_inputs
 
-CHUNK_DRAWS = 16_384
+CHUNK_DRAWS = 16_384  # draws sampled at a time
+ENGINE_DRAWS = 2_048  # draws simulated at a time: the engine's arrays stay in cache
 BAND_DRAWS = 20_000
-KEPT_INPUTS_LIMIT = 200_000  # keep sampled inputs (for sensitivity) up to this many draws
+KEPT_DRAWS = 200_000  # keep category totals and sampled inputs for this many draws
+KEPT_INPUTS_LIMIT = KEPT_DRAWS  # the former name
 
 Progress = Callable[[int, int], None]
 
 
 @dataclass
 class MonteCarloRun:
-    """Per-draw figures for every alternative, monthly samples for bands, the inputs drawn."""
+    """Per-draw figures for every alternative, monthly samples for bands, the inputs drawn.
+
+    ``metrics[i].category_totals`` holds the first :data:`KEPT_DRAWS` draws (all of them in
+    smaller runs); ``category_means[i]`` is the mean of each category over every draw.
+    """
 
     samples: int  # draws actually run (1 for a deterministic run)
     seed: int
@@ -48,8 +59,10 @@ class MonteCarloRun:
     monthly_burn: list[FloatArray]  # per alternative (band_draw, month)
     monthly_effective: list[FloatArray]
     monthly_paid: list[FloatArray]
-    inputs: dict[str, DrawVector] = field(default_factory=dict)  # first KEPT_INPUTS_LIMIT draws
+    inputs: dict[str, DrawVector] = field(default_factory=dict)  # first KEPT_DRAWS draws
     uncertain_keys: tuple[str, ...] = ()
+    category_means: list[FloatArray] = field(default_factory=list)  # per alternative (category,)
+    method: Method = "random"
 
 
 def _sampled_key(name: str, country: str | None, inputs: ResolvedInputs) -> str:
@@ -102,20 +115,64 @@ def expand_correlations(
     return specs
 
 
-def _concat(parts: list[DrawMetrics]) -> DrawMetrics:
-    return DrawMetrics(
-        *(
-            np.concatenate([getattr(p, f) for p in parts], axis=-1)
-            for f in (
-                "total_cost",
-                "npv_cost",
-                "effective_fte_months",
-                "cost_per_effective_fte_month",
-                "months_to_target",
-                "category_totals",
-            )
+@dataclass
+class _Collector:
+    """Output arrays of one alternative, allocated once and filled chunk by chunk."""
+
+    metrics: DrawMetrics
+    category_sums: FloatArray
+    burn: FloatArray
+    effective: FloatArray
+    paid: FloatArray
+
+    @classmethod
+    def allocate(cls, total: int, kept: int, bands: int, horizon: int) -> _Collector:
+        metrics = DrawMetrics(
+            total_cost=np.empty(total),
+            npv_cost=np.empty(total),
+            effective_fte_months=np.empty(total),
+            cost_per_effective_fte_month=np.empty(total),
+            months_to_target=np.empty(total),
+            category_totals=np.empty((len(CATEGORIES), kept)),
         )
-    )
+        return cls(
+            metrics,
+            np.zeros(len(CATEGORIES)),
+            *(np.zeros((bands, horizon)) for _ in range(3)),
+        )
+
+    def add(self, lo: int, cube: OptionCube, m: DrawMetrics) -> None:
+        hi = lo + len(m.total_cost)
+        for name in _FIGURES:
+            getattr(self.metrics, name)[lo:hi] = getattr(m, name)
+        kept = max(0, min(hi, self.metrics.category_totals.shape[1]) - lo)
+        self.metrics.category_totals[:, lo : lo + kept] = m.category_totals[:, :kept]
+        self.category_sums += m.category_totals.sum(axis=1)
+        bands = max(0, min(hi, self.burn.shape[0]) - lo)
+        if bands:
+            head = cube.first(bands)
+            self.burn[lo : lo + bands] = head.burn
+            self.effective[lo : lo + bands] = head.effective
+            self.paid[lo : lo + bands] = head.paid
+
+
+_FIGURES = (
+    "total_cost",
+    "npv_cost",
+    "effective_fte_months",
+    "cost_per_effective_fte_month",
+    "months_to_target",
+)
+
+
+def _correlation(
+    scenario: Scenario, inputs: ResolvedInputs, uncertain: Sequence[str], samples: int
+) -> FloatArray | None:
+    """The checked rank-correlation matrix over ``uncertain`` (None if nothing correlates)."""
+    corr_specs = expand_correlations(scenario, inputs, uncertain)
+    if corr_specs and samples > 0:
+        return correlation_matrix(uncertain, corr_specs)
+    return None
 
 
 def run_monte_carlo(
@@ -132,17 +189,12 @@ def run_monte_carlo(
     """Run every alternative over ``samples`` draws (0 = deterministic at medians)."""
     specs = inputs.distributions()
     uncertain = tuple(sorted(k for k, d in specs.items() if not is_fixed(d)))
-    correlation = None
-    corr_specs = expand_correlations(scenario, inputs, uncertain)
-    if corr_specs and samples > 0:
-        correlation = correlation_matrix(uncertain, corr_specs)
+    correlation = _correlation(scenario, inputs, uncertain, samples)
     deterministic = samples == 0
     total = 1 if deterministic else samples
-    parts: list[list[DrawMetrics]] = [[] for _ in alternatives]
-    burns: list[list[FloatArray]] = [[] for _ in alternatives]
-    effs: list[list[FloatArray]] = [[] for _ in alternatives]
-    paids: list[list[FloatArray]] = [[] for _ in alternatives]
-    kept: dict[str, list[DrawVector]] = {k: [] for k in uncertain}
+    kept_n, band_n = min(total, KEPT_DRAWS), min(total, BAND_DRAWS)
+    out = [_Collector.allocate(total, kept_n, band_n, scenario.horizon) for _ in alternatives]
+    kept = {k: np.empty(kept_n) for k in uncertain}
     done = 0
     while done < total:
         size = min(chunk, total - done)
@@ -152,18 +204,15 @@ def run_monte_carlo(
             draws = sample_inputs(
                 specs, size, seed=seed, method=method, correlation=correlation, start=done
             )
-        band_take = max(0, min(size, BAND_DRAWS - done))
-        for i, alt in enumerate(alternatives):
-            cube = simulate_alternative(scenario, inputs, alt, draws)
-            parts[i].append(draw_metrics(cube, np.broadcast_to(draws["discount_rate"], (size,))))
-            if band_take:
-                burns[i].append(cube.burn[:band_take])
-                effs[i].append(cube.effective[:band_take])
-                paids[i].append(cube.paid[:band_take])
-        keep = max(0, min(size, KEPT_INPUTS_LIMIT - done))
-        if keep:
-            for k in uncertain:
-                kept[k].append(np.broadcast_to(draws[k], (size,))[:keep])
+        for lo in range(0, size, ENGINE_DRAWS):
+            hi = min(size, lo + ENGINE_DRAWS)
+            part = {k: np.broadcast_to(v, (size,))[lo:hi] for k, v in draws.items()}
+            for collector, alt in zip(out, alternatives, strict=True):
+                cube = simulate_alternative(scenario, inputs, alt, part)
+                collector.add(done + lo, cube, draw_metrics(cube, part["discount_rate"]))
+        keep = max(0, min(size, kept_n - done))
+        for k in uncertain:
+            kept[k][done : done + keep] = np.broadcast_to(draws[k], (size,))[:keep]
         done += size
         if progress:
             progress(done, total)
@@ -171,13 +220,45 @@ def run_monte_carlo(
         samples=total,
         seed=seed,
         deterministic=deterministic,
-        metrics=[_concat(p) for p in parts],
-        monthly_burn=[np.concatenate(b, axis=0) for b in burns],
-        monthly_effective=[np.concatenate(e, axis=0) for e in effs],
-        monthly_paid=[np.concatenate(p, axis=0) for p in paids],
-        inputs={k: np.concatenate(v) for k, v in kept.items() if v},
+        metrics=[c.metrics for c in out],
+        monthly_burn=[c.burn for c in out],
+        monthly_effective=[c.effective for c in out],
+        monthly_paid=[c.paid for c in out],
+        inputs=kept,
         uncertain_keys=uncertain,
+        category_means=[_means(c, total) for c in out],
+        method=method,
     )
+
+
+def _means(collector: _Collector, total: int) -> FloatArray:
+    """Mean of each category over every draw (from the kept totals when they are all kept,
+    so small runs average exactly like ``np.mean``)."""
+    totals = collector.metrics.category_totals
+    if totals.shape[1] == total:
+        means: FloatArray = totals.mean(axis=1)
+        return means
+    return collector.category_sums / total
+
+
+def run_inputs(
+    scenario: Scenario, inputs: ResolvedInputs, run: MonteCarloRun
+) -> dict[str, DrawVector]:
+    """The sampled uncertain inputs of every draw of ``run``: ``run.inputs`` when it holds
+    them all, else drawn again (the same numbers: draws depend only on seed and index)."""
+    if run.deterministic or all(len(v) == run.samples for v in run.inputs.values()):
+        return dict(run.inputs)
+    specs = inputs.distributions()
+    correlation = _correlation(scenario, inputs, run.uncertain_keys, run.samples)
+    out = {k: np.empty(run.samples) for k in run.uncertain_keys}
+    for start in range(0, run.samples, CHUNK_DRAWS):
+        size = min(CHUNK_DRAWS, run.samples - start)
+        draws = sample_inputs(
+            specs, size, seed=run.seed, method=run.method, correlation=correlation, start=start
+        )
+        for k, values in out.items():
+            values[start : start + size] = draws[k]
+    return out
 
 
 def central_draws(inputs: ResolvedInputs) -> dict[str, DrawVector]:
