@@ -55,12 +55,7 @@ class Facts:
     scalability_months: float
     vendor_share: float
     rework_rate: float
-
-    @property
-    def cost_at_risk(self) -> float:
-        """(P90 - P50) / P50 of the cost criterion, 0 for a deterministic run."""
-        p50, p90 = np.percentile(self.cost, [50, 90])
-        return float((p90 - p50) / p50) if p50 > 0 and np.isfinite(p90) else 0.0
+    cost_at_risk: float  # (P90 - P50) / P50 of ``cost``, see :func:`relative_cost_at_risk`
 
     @property
     def safety(self) -> float:
@@ -75,6 +70,12 @@ class Facts:
             + VENDOR_DEPENDENCY_WEIGHT * self.vendor_share
             + self.rework_rate * self.vendor_share
         )
+
+
+def relative_cost_at_risk(cost: DrawVector) -> float:
+    """(P90 - P50) / P50 of a per-draw cost, 0 for a deterministic run."""
+    p50, p90 = np.percentile(cost, [50, 90])
+    return float((p90 - p50) / p50) if p50 > 0 and np.isfinite(p90) else 0.0
 
 
 def censored_speed(months_to_target: DrawVector, duration: int) -> DrawVector:

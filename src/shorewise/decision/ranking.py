@@ -89,7 +89,9 @@ def rank_agreement(scores_a: ArrayLike, scores_b: ArrayLike) -> float:
 
     1.0 when both rank the alternatives identically, -1.0 when exactly reversed. Computed on
     :func:`ranks` (ties broken by index), so a tie never yields NaN; with fewer than two
-    alternatives the rankings trivially agree (1.0). Uses ``scipy.stats.kendalltau``.
+    alternatives the rankings trivially agree (1.0). Ranks have no ties, so tau is
+    (concordant - discordant) / (n (n - 1) / 2) — what ``scipy.stats.kendalltau`` gives,
+    without importing scipy.stats (~0.5 s).
 
     >>> rank_agreement([0.9, 0.5, 0.1], [10.0, 7.0, 1.0])
     1.0
@@ -103,7 +105,8 @@ def rank_agreement(scores_a: ArrayLike, scores_b: ArrayLike) -> float:
         )
     if first.shape[0] < 2:
         return 1.0
-    from scipy.stats import kendalltau
-
-    tau = kendalltau(ranks(first), ranks(second)).statistic
-    return float(tau)
+    ra, rb = ranks(first), ranks(second)
+    upper = np.triu_indices(first.shape[0], k=1)
+    da = np.sign(ra[:, None] - ra[None, :])[upper]
+    db = np.sign(rb[:, None] - rb[None, :])[upper]
+    return float(np.sum(da * db) / da.size)

@@ -25,18 +25,25 @@ import numpy as np
 
 from shorewise.decision import weighted_sum
 from shorewise.decision.criteria import DIRECTIONS, NORMALISATION, censored_speed, weight_vector
-from shorewise.domain.distributions import Fixed
 from shorewise.domain.scenario import Scenario
 from shorewise.engine.alternatives import simulate_alternative
-from shorewise.engine.inputs import resolve_inputs
 from shorewise.engine.metrics import draw_metrics
 from shorewise.engine.params import option_params
 from shorewise.results.context import RunContext
 from shorewise.results.recommend import Decision
-from shorewise.uncertainty.montecarlo import central_draws
 
 GRID = 13
 BISECTIONS = 14
+
+
+@dataclass(frozen=True)
+class Variant:
+    """The model at one value of a flip input: another scenario (duration), other weights,
+    or central values overridden by key (assumptions)."""
+
+    scenario: Scenario
+    weights: np.ndarray | None = None
+    central: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -47,17 +54,16 @@ class FlipInput:
     baseline: float
     low: float
     high: float
-    apply: Callable[[float], tuple[Scenario, np.ndarray | None]]
+    apply: Callable[[float], Variant]
     fmt: Callable[[float], str]
     integer: bool = False
 
 
-def _scores(
-    ctx: RunContext, decision: Decision, scenario: Scenario, weights: np.ndarray | None
-) -> np.ndarray:
-    """Weighted-sum scores of the decision's eligible rows at central values."""
-    inputs = resolve_inputs(scenario, None) if scenario is not ctx.scenario else ctx.inputs
-    central = central_draws(inputs) if scenario is not ctx.scenario else ctx.central
+def _matrix(ctx: RunContext, decision: Decision, variant: Variant) -> np.ndarray:
+    """The central decision matrix of the scored rows for one variant of the model."""
+    scenario, inputs = variant.scenario, ctx.inputs
+    central = dict(ctx.central)
+    central.update({k: np.array([v]) for k, v in variant.central})
     w_index = decision.scored[0].alternative.workstream_index
     ws = scenario.workstreams[w_index]
     matrix = np.empty((len(decision.scored), len(DIRECTIONS)))
@@ -80,25 +86,39 @@ def _scores(
             scal += c.share * float(0.5 * p.ramp_months[0] + p.learn_months[0])
         matrix[j, 3] = scal
         matrix[j, 4] = facts.safety
-    w = weight_vector(scenario.weights.as_dict()) if weights is None else weights
-    return weighted_sum(matrix, DIRECTIONS, w, NORMALISATION)
+    return matrix
 
 
-def _gap(
-    ctx: RunContext, decision: Decision, best: int, value: float, item: FlipInput
-) -> tuple[float, int]:
-    scenario, weights = item.apply(value)
-    scores = _scores(ctx, decision, scenario, weights)
+class _Scorer:
+    """Scores per variant; matrices are cached (a weight change re-uses the model run)."""
+
+    def __init__(self, ctx: RunContext, decision: Decision) -> None:
+        self.ctx, self.decision = ctx, decision
+        self.cache: dict[tuple[object, ...], np.ndarray] = {}
+
+    def scores(self, variant: Variant) -> np.ndarray:
+        key = (id(variant.scenario), variant.central)
+        if key not in self.cache:
+            self.cache[key] = _matrix(self.ctx, self.decision, variant)
+        w = variant.weights
+        if w is None:
+            w = weight_vector(variant.scenario.weights.as_dict())
+        return weighted_sum(self.cache[key], DIRECTIONS, w, NORMALISATION)
+
+
+def _gap(scorer: _Scorer, best: int, value: float, item: FlipInput) -> tuple[float, int]:
+    scores = scorer.scores(item.apply(value))
     others = np.delete(scores, best)
     challenger = int(np.delete(np.arange(len(scores)), best)[int(np.argmax(others))])
     return float(scores[best] - others.max()), challenger
 
 
-def _threshold(ctx: RunContext, decision: Decision, best: int, item: FlipInput) -> str:
+def _threshold(scorer: _Scorer, best: int, item: FlipInput) -> str:
+    decision = scorer.decision
     grid = np.linspace(item.low, item.high, GRID)
     if item.integer:
         grid = np.unique(np.round(grid))
-    gaps = [(_gap(ctx, decision, best, float(v), item), float(v)) for v in grid]
+    gaps = [(_gap(scorer, best, float(v), item), float(v)) for v in grid]
     # nearest sign change on each side of the baseline
     found = []
     for (g0, v0), (g1, v1) in itertools.pairwise(gaps):
@@ -118,12 +138,12 @@ def _threshold(ctx: RunContext, decision: Decision, best: int, item: FlipInput) 
         mid = (lo + hi) / 2
         if item.integer:
             mid = float(math.floor(mid))
-        if (_gap(ctx, decision, best, mid, item)[0] > 0) == best_on_left:
+        if (_gap(scorer, best, mid, item)[0] > 0) == best_on_left:
             lo = mid
         else:
             hi = mid
     edge = hi if best_on_left else lo
-    _, challenger = _gap(ctx, decision, best, hi if best_on_left else lo, item)
+    _, challenger = _gap(scorer, best, hi if best_on_left else lo, item)
     who = decision.scored[challenger].alternative.option_name
     side = "above" if best_on_left else "below"
     threshold = (lo + hi) / 2 if not item.integer else edge
@@ -133,10 +153,13 @@ def _threshold(ctx: RunContext, decision: Decision, best: int, item: FlipInput) 
     )
 
 
-def _with_assumption(scenario: Scenario, key: str, value: float) -> Scenario:
-    assumptions = dict(scenario.assumptions)
-    assumptions[key] = Fixed(value=value)
-    return scenario.model_copy(update={"assumptions": assumptions})
+def _with_value(ctx: RunContext, key: str, value: float) -> Variant:
+    """The model with one input's central value replaced (a market-derived wage ratio is
+    set net of the talent premiums, so the effective ratio is ``value``)."""
+    base, _, country = key.partition("@")
+    if base == "offshore_wage_ratio" and ctx.inputs.wage_ratio_from_market.get(country, False):
+        value /= _premium_ratio(ctx, country)
+    return Variant(ctx.scenario, None, ((key, value),))
 
 
 def _inputs(ctx: RunContext, decision: Decision) -> list[FlipInput]:
@@ -148,11 +171,17 @@ def _inputs(ctx: RunContext, decision: Decision) -> list[FlipInput]:
     pct: Callable[[float], str] = lambda v: f"{v:.0%}"  # noqa: E731
     items: list[FlipInput] = []
 
-    def duration(v: float) -> tuple[Scenario, None]:
+    durations: dict[int, Variant] = {}
+
+    def duration(v: float) -> Variant:
+        if int(v) in durations:  # the same scenario object, so its model run is cached
+            return durations[int(v)]
         wss = list(s.workstreams)
         wss[w_index] = ws.model_copy(update={"duration_months": int(v)})
         horizon = max(s.horizon_months or 0, max(w.end_month for w in wss))
-        return s.model_copy(update={"workstreams": tuple(wss), "horizon_months": horizon}), None
+        changed = s.model_copy(update={"workstreams": tuple(wss), "horizon_months": horizon})
+        durations[int(v)] = Variant(changed)
+        return durations[int(v)]
 
     items.append(
         FlipInput(
@@ -174,7 +203,7 @@ def _inputs(ctx: RunContext, decision: Decision) -> list[FlipInput]:
                 margin,
                 0.0,
                 1.0,
-                lambda v: (_with_assumption(s, "vendor_margin", v), None),
+                lambda v: _with_value(ctx, "vendor_margin", v),
                 pct,
             )
         )
@@ -198,7 +227,7 @@ def _inputs(ctx: RunContext, decision: Decision) -> list[FlipInput]:
                 base,
                 0.05,
                 1.0,
-                lambda v: (_with_assumption(s, key, v), None),
+                lambda v: _with_value(ctx, key, v),
                 pct,
             )
         )
@@ -211,26 +240,30 @@ def _inputs(ctx: RunContext, decision: Decision) -> list[FlipInput]:
                 base,
                 0.4,
                 1.0,
-                lambda v: (_with_assumption(s, prod_key, v), None),
+                lambda v: _with_value(ctx, prod_key, v),
                 pct,
             )
         )
     weights = weight_vector(s.weights.as_dict())
 
-    def cost_weight(v: float) -> tuple[Scenario, np.ndarray]:
+    def cost_weight(v: float) -> Variant:
         rest = weights[1:] / max(weights[1:].sum(), 1e-12) * (1 - v)
-        return s, np.concatenate([[v], rest])
+        return Variant(s, np.concatenate([[v], rest]))
 
     items.append(FlipInput("Weight on cost", float(weights[0]), 0.0, 1.0, cost_weight, pct))
     return items
 
 
+def _premium_ratio(ctx: RunContext, country: str) -> float:
+    return float(ctx.central[f"offshore_talent_premium@{country}"][0]) / float(
+        ctx.central["onshore_talent_premium"][0]
+    )
+
+
 def _effective_ratio(ctx: RunContext, country: str) -> float:
     ratio = float(ctx.central[f"offshore_wage_ratio@{country}"][0])
     if ctx.inputs.wage_ratio_from_market.get(country, False):
-        ratio *= float(ctx.central[f"offshore_talent_premium@{country}"][0]) / float(
-            ctx.central["onshore_talent_premium"][0]
-        )
+        ratio *= _premium_ratio(ctx, country)
     return ratio
 
 
@@ -253,7 +286,5 @@ def flip_conditions(ctx: RunContext, decision: Decision) -> list[str]:
     if decision.chosen is None or len(decision.scored) < 2:
         return []
     best = decision.scored.index(decision.chosen)
-    out = []
-    for item in _inputs(ctx, decision):
-        out.append(_threshold(ctx, decision, best, item))
-    return out
+    scorer = _Scorer(ctx, decision)
+    return [_threshold(scorer, best, item) for item in _inputs(ctx, decision)]

@@ -37,8 +37,10 @@ from shorewise.decision.criteria import (
     censored_speed,
     central_matrix,
     decision_matrix,
+    relative_cost_at_risk,
     weight_vector,
 )
+from shorewise.decision.normalise import NORMALISATIONS
 from shorewise.engine.params import option_params
 from shorewise.results.breakeven import breakeven_months
 from shorewise.results.context import RunContext
@@ -81,13 +83,15 @@ def facts_for(ctx: RunContext, row: Row, index: int) -> Facts:
             np.inf,
         )
     rework = float(ctx.central["vendor_rework_rate"][0])
+    cost = np.where(np.isfinite(cost), cost, NOTHING_DELIVERED_COST)
     return Facts(
-        cost=np.where(np.isfinite(cost), cost, NOTHING_DELIVERED_COST),
+        cost=cost,
         speed=censored_speed(m.months_to_target, row.alternative.workstream.duration_months),
         control=row.control,
         scalability_months=_scalability(ctx, row),
         vendor_share=row.alternative.share_where("outsourced"),
         rework_rate=rework,
+        cost_at_risk=relative_cost_at_risk(cost),
     )
 
 
@@ -311,7 +315,8 @@ def _robustness(
     out = []
     rng = np.random.default_rng(ctx.scenario.simulation.seed)
     sampled = perturbed_weights(weights, rng, WEIGHT_PERTURBATIONS, 0.2)
-    scores = np.stack([weighted_sum(matrix, DIRECTIONS, w, NORMALISATION) for w in sampled])
+    normalised = NORMALISATIONS[NORMALISATION](matrix, DIRECTIONS)  # (alternative, criterion)
+    scores = sampled @ normalised.T  # (perturbation, alternative), weights sum to 1
     stays = float(np.mean(np.argmax(scores, axis=1) == best_j))
     out.append(f"Stays first in {stays:.0%} of ±20 % perturbations of the criterion weights")
     wsm = weighted_sum(matrix, DIRECTIONS, weights, NORMALISATION)
