@@ -48,7 +48,8 @@ def test_npz_round_trip(tmp_path: Path, result: object) -> None:
 
 
 def test_parquet_round_trip(tmp_path: Path, result: object) -> None:
-    pq = pytest.importorskip("pyarrow.parquet")
+    import pyarrow.parquet as pq  # a dev dependency: `make test` installs it
+
     path = write_draws(tmp_path / "draws.parquet", result)  # type: ignore[arg-type]
     table = pq.read_table(path)
     _check({name: table[name].to_numpy() for name in table.column_names}, result)
