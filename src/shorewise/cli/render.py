@@ -15,6 +15,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from shorewise.domain.strategy import OptionKey
 from shorewise.engine.types import CATEGORIES, CATEGORY_LABELS
 from shorewise.report.money import (
     human_amount,
@@ -32,7 +33,34 @@ def _band(p: Any) -> str:
     return f"{human_amount(p.p50)}\n[dim]{human_range(p.p10, p.p90)}[/dim]"
 
 
-def _comparison_table(c: Comparison, rows: list[Row], title: str, detail: bool) -> Table:
+def compact_labels(rows: list[Row]) -> tuple[list[str], list[str]]:
+    """Short column labels (``VN team``, ``mix 1``) and a legend line per numbered mix."""
+    labels, legend, mixes = [], [], 0
+    for r in rows:
+        if r.alternative.mix is None:
+            labels.append(r.alternative.short_label)
+        else:
+            mixes += 1
+            labels.append(f"mix {mixes}")
+            legend.append(f"mix {mixes} = {r.alternative.mix}")
+    return labels, legend
+
+
+SHORT_CATEGORY = {
+    "on_costs": "on-costs, benefits",
+    "equipment_office": "equipment, office",
+    "eor_fees": "EOR fees",
+    "entity": "own entity",
+    "release": "release at the end",
+    "vendor_selection_transition": "vendor selection",
+    "governance": "governance",
+    "change_requests": "change requests",
+    "rework": "rework",
+    "cost_of_delay": "cost of delay",
+}
+
+
+def _comparison_table(c: Comparison, rows: list[Row], title: str) -> Table:
     cur = c.scenario.currency
     table = Table(
         title=title,
@@ -42,11 +70,8 @@ def _comparison_table(c: Comparison, rows: list[Row], title: str, detail: bool) 
         pad_edge=False,
         collapse_padding=True,
     )
-    table.add_column("option", no_wrap=True)
+    table.add_column("option", min_width=14, max_width=24, overflow="fold")
     table.add_column(f"total cost\n{cur}", justify="right", no_wrap=True)
-    if detail:
-        table.add_column(f"NPV\n{cur}", justify="right", no_wrap=True)
-        table.add_column("effective\nFTE-months", justify="right")
     for name in (
         "per eff.\nFTE-month",
         "to\ntarget",
@@ -56,15 +81,15 @@ def _comparison_table(c: Comparison, rows: list[Row], title: str, detail: bool) 
         "rank",
     ):  # P(best): share of draws cheapest per eff. FTE-month
         table.add_column(name, justify="right", no_wrap=True)
-    for r in rows:
+    labels, _ = compact_labels(rows)
+    for r, short in zip(rows, labels, strict=True):
         f = r.figures
-        label = r.alternative.short_label
+        label = short if r.alternative.mix is None else f"{short}: {r.alternative.mix}"
         if not r.eligible:
             label += "\n[italic]excluded[/italic]"
-        cells = [label, _band(f["total_cost"])]
-        if detail:
-            cells += [human_amount(f["npv_cost"].p50), f"{f['effective_fte_months'].p50:,.0f}"]
-        cells += [
+        cells = [
+            label,
+            _band(f["total_cost"]),
             _band(f["cost_per_effective_fte_month"]),
             human_months(f["months_to_target"].p50),
             human_share(r.savings_vs_onshore_inhouse, signed=True),
@@ -78,25 +103,47 @@ def _comparison_table(c: Comparison, rows: list[Row], title: str, detail: bool) 
 
 def _category_table(c: Comparison, rows: list[Row]) -> Table:
     table = Table(
-        title="Cost by category (mean over draws)", title_justify="left", header_style="bold"
+        title=f"Cost by category, mean over draws ({c.scenario.currency})",
+        title_justify="left",
+        header_style="bold",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
     )
-    table.add_column("category")
-    for r in rows:
-        table.add_column(r.alternative.short_label, justify="right")
+    table.add_column("category", max_width=22, overflow="fold")
+    for label in compact_labels(rows)[0]:
+        table.add_column(label, justify="right", no_wrap=True)
     for cat in CATEGORIES:
         values = [r.category_means[cat] for r in rows]
         if any(abs(v) > 0.5 for v in values):
-            table.add_row(CATEGORY_LABELS[cat], *(human_amount(v) for v in values))
+            label = SHORT_CATEGORY.get(cat, CATEGORY_LABELS[cat])
+            table.add_row(label, *(human_amount(v) for v in values))
     table.add_row(
         "[bold]total[/bold]",
         *(f"[bold]{human_amount(r.figures['total_cost'].mean)}[/bold]" for r in rows),
     )
+    table.add_row("NPV (P50)", *(human_amount(r.figures["npv_cost"].p50) for r in rows))
+    table.add_row(
+        "effective FTE-months",
+        *(f"{r.figures['effective_fte_months'].p50:,.0f}" for r in rows),
+    )
     return table
 
 
+def _headline(rec: Recommendation) -> str:
+    """``dedicated team abroad (VN) — offshore_inhouse@VN``; ``mixed`` plans say so."""
+    if rec.option is None:
+        return (
+            "a different option per workstream (see each below)"
+            if rec.strategy == "mixed"
+            else rec.strategy
+        )
+    if rec.option.startswith("mix:"):
+        return rec.option
+    return f"{OptionKey.parse(rec.option).label} — {rec.option}"
+
+
 def _recommendation_panel(rec: Recommendation, c: Comparison) -> Panel:
-    what = rec.option or rec.strategy
-    parts: list[Any] = [Text.from_markup(f"[bold green]{what}[/bold green]")]
+    parts: list[Any] = [Text.from_markup(f"[bold green]{_headline(rec)}[/bold green]")]
     for head, items, colour in (
         ("Why", rec.reasons, "green"),
         ("Watch out", rec.caveats, "yellow"),
@@ -136,12 +183,15 @@ def print_comparison(console: Console, c: Comparison, *, detail: bool) -> None:
             f"{ws.name}: {ws.target_fte:g} FTE × {ws.duration_months} months"
             f"{' (core)' if ws.core else ''}"
         )
-        console.print(_comparison_table(c, rows, title, detail))
-        for r in rows:
-            if r.route_text():
-                console.print(f"  [dim]route — {r.route_text()}[/dim]")
+        console.print(_comparison_table(c, rows, title))
+        routes = sorted({text for r in rows if (text := r.route_text())})
+        for text in routes:
+            console.print(f"  [dim]route — {text}[/dim]")
+        _, legend = compact_labels(rows)
         if detail:
             console.print(_category_table(c, rows))
+            for line in legend:
+                console.print(f"  [dim]{line}[/dim]")
     console.print(_recommendation_panel(c.recommendation, c))
     if len(c.by_workstream) > 1:
         for rec in c.by_workstream:
