@@ -199,20 +199,18 @@ def print_comparison(console: Console, c: Comparison, *, detail: bool) -> None:
 
 
 def print_assumptions(console: Console, rows: list[dict[str, Any]]) -> None:
-    """The catalogue: name, value, unit, provenance; overrides highlighted."""
-    table = Table(header_style="bold", show_lines=False)
-    for col in ("name", "value", "unit", "provenance", "meaning / source"):
-        table.add_column(col, overflow="fold")
+    """The catalogue by group: name, value and provenance on one line, then what it means
+    and its source; inputs the scenario sets are marked."""
+    group = None
     for r in rows:
-        style = "bold yellow" if r["overridden"] else None
-        table.add_row(
-            r["name"] + (" *" if r["overridden"] else ""),
-            r["value"],
-            r["unit"],
-            r["provenance"],
-            f"{r['meaning']}\n[dim]{r['source']}[/dim]",
-            style=style,
+        if r["group"] != group:
+            group = r["group"]
+            console.print(f"\n[bold underline]{group}[/bold underline]")
+        mark = " [bold yellow]* set by the scenario[/bold yellow]" if r["overridden"] else ""
+        console.print(
+            f"[bold]{r['name']}[/bold] = [cyan]{r['value']}[/cyan] "
+            f"[dim]({r['unit']}; {r['provenance']})[/dim]{mark}",
+            highlight=False,
         )
-    console.print(table)
-    if any(r["overridden"] for r in rows):
-        console.print("[yellow]* set by the scenario file[/yellow]")
+        console.print(f"    {r['meaning']}", highlight=False)
+        console.print(f"    [dim]source: {r['source']}[/dim]", highlight=False)
