@@ -23,9 +23,8 @@ Example::
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import numpy as np
 from numpy.typing import NDArray
@@ -91,20 +90,23 @@ def write_draws(path: str | Path, comparison: Comparison) -> Path:
     target = Path(path)
     suffix = check_draws_path(target)
     columns = draw_columns(comparison)
-    buffer = io.BytesIO()
-    if suffix == ".npz":
-        np.savez(buffer, allow_pickle=False, **columns)
-        data = buffer.getvalue()
-    else:
-        data = _parquet_bytes(columns, comparison)
+
+    def write(handle: BinaryIO) -> None:
+        if suffix == ".npz":
+            np.savez(handle, allow_pickle=False, **columns)
+        else:
+            _write_parquet(handle, columns, comparison)
+
     try:
-        write_atomically(target, data)
+        write_atomically(target, write)
     except OSError as exc:
         raise ReportError(f"cannot write draws: {exc.strerror or exc}", source=str(path)) from exc
     return target
 
 
-def _parquet_bytes(columns: dict[str, NDArray[Any]], comparison: Comparison) -> bytes:
+def _write_parquet(
+    handle: BinaryIO, columns: dict[str, NDArray[Any]], comparison: Comparison
+) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
@@ -117,7 +119,4 @@ def _parquet_bytes(columns: dict[str, NDArray[Any]], comparison: Comparison) -> 
             "samples": str(0 if run.deterministic else run.samples),
         }
     )
-    sink = pa.BufferOutputStream()
-    pq.write_table(table, sink)
-    data: bytes = sink.getvalue().to_pybytes()
-    return data
+    pq.write_table(table, handle)

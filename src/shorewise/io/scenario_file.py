@@ -17,8 +17,9 @@ from __future__ import annotations
 import os
 import tempfile
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import yaml
 
@@ -110,15 +111,24 @@ def _umask() -> int:
     return current
 
 
-def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write ``data`` to ``path`` via a temporary file and rename: never a half-written file."""
+def write_atomically(
+    path: str | os.PathLike[str], data: bytes | Callable[[BinaryIO], object]
+) -> None:
+    """Write ``data`` to ``path`` via a temporary file and rename: never a half-written file.
+
+    ``data`` is the bytes, or a function that writes them to an open binary file (so large
+    outputs stream to disk instead of being built in memory first).
+    """
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a report is for sharing
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            if isinstance(data, bytes):
+                handle.write(data)
+            else:
+                data(handle)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, target)
