@@ -229,7 +229,7 @@ def report_context(c: Comparison, *, generated: dt.date | None = None) -> dict[s
             "title": title,
             "code": rec.option or rec.strategy,
             "reasons": rec.reasons,
-            "caveats": rec.caveats,
+            "caveats": [item for item in rec.caveats if item not in c.notes],  # notes: own box
             "flips": rec.flip_conditions,
             "kpis": _kpis(c),
         },
