@@ -3,11 +3,14 @@ charts from the shapes the decision layer gives."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from tests.report.conftest import comparison
 
-from shorewise.report.charts import report_charts
+from shorewise.report.charts import capacity_chart, report_charts
 from shorewise.report.decision_charts import breakeven_points, duration_sweep_chart, tornado_chart
+from shorewise.report.series import chart_data, chart_series, comparison_chart_data
 
 TORNADO = [
     {"name": "vendor_margin", "low_input": 0.2, "high_input": 0.6,
@@ -81,3 +84,23 @@ def test_sweep_chart_marks_the_breakeven() -> None:
     spec = duration_sweep_chart(SWEEP, "EUR", validate=True)
     assert len(spec["layer"]) == 3  # lines, break-even circle, its label
     assert spec["datasets"]["breakeven"][0]["text"] == "8 mo"  # 7.5 months, rounded
+
+
+def test_chart_series_is_plain_json_and_small(example: str) -> None:
+    c = comparison(example)
+    series = chart_series(c)
+    text = json.dumps(series, allow_nan=False)  # what a saved run stores
+    assert chart_data(c.to_dict(), json.loads(text)) == comparison_chart_data(c)
+    workstreams = [r.alternative.workstream for r in c.rows]
+    in_horizon = sum(min(ws.end_month, c.scenario.horizon) - ws.start_month for ws in workstreams)
+    assert len(series["bands"]) == in_horizon  # one band row per option-month, never draws
+    assert all(len(o["cost_per_effective_fte_month_bins"]) <= 30 for o in series["options"])
+
+
+def test_capacity_without_a_known_target_has_no_rule() -> None:
+    data = comparison_chart_data(comparison("core-platform"))[0]
+    assert data.target_fte is not None
+    with_target = capacity_chart(data.bands, data.target_fte, validate=True)
+    assert with_target["datasets"]["target"][0]["target"] == data.target_fte
+    without = capacity_chart(data.bands, None, validate=True)
+    assert "target" not in without["datasets"]

@@ -124,7 +124,7 @@ def test_write_run_save_compare_and_download(
     expect(page.locator("#recommendation")).to_contain_text("Why")
     chart = page.locator('[data-chart="cumulative-0"][data-rendered="yes"] svg')
     expect(chart).to_be_visible()
-    expect(page.locator('[data-chart="unit-cost-1"][data-rendered="yes"] svg')).to_be_visible()
+    expect(page.locator('[data-chart="cost-per-fte-1"][data-rendered="yes"] svg')).to_be_visible()
 
     # 4. Edit and save: a new version; a reload shows it, the old one stays readable.
     page.goto(scenario_url + "/edit")

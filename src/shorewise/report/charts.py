@@ -1,24 +1,27 @@
 """Altair chart specs of a comparison: percentile bands and binned distributions only.
 
-Each function builds the chart with Altair and returns its Vega-Lite spec (a dict; the
-data ride along as named ``datasets``, so Altair never copies them around);
-:func:`report_charts` lists every chart a report shows, per workstream, with a title and
-a one-line reading guide. Money axes are in the scenario's currency; months count from 1
-(the plan's first month). Options keep one colour across charts; options the policy
-excludes are drawn dashed. ``validate=True`` checks a spec against the Vega-Lite schema.
+Each builder takes plain rows (see :mod:`shorewise.report.series`: the band rows of
+``monthly_bands`` and the option rows of ``Comparison.to_dict()``), builds the chart with
+Altair and returns its Vega-Lite spec (a dict; the data ride along as named
+``datasets``, so Altair never copies them around). :func:`workstream_charts` lists the
+charts of one workstream with a title and a one-line reading guide, for a report (via
+:func:`report_charts`, from a live comparison) and for the web app (from a saved run)
+alike. Money axes are in the scenario's currency; months count from 1 (the plan's first
+month). Options keep one colour across charts; options the policy excludes are drawn
+dashed. ``validate=True`` checks a spec against the Vega-Lite schema.
 
 Example::
 
-    >>> spec = cumulative_cost_chart(result, 0)                  # doctest: +SKIP
+    >>> data = comparison_chart_data(result)[0]                       # doctest: +SKIP
+    >>> spec = cumulative_cost_chart(data.bands, data.currency)        # doctest: +SKIP
     >>> spec["$schema"]
     'https://vega.github.io/schema/vega-lite/v6.4.1.json'
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
-
-import numpy as np
 
 from shorewise.engine.types import CATEGORIES, CATEGORY_LABELS
 from shorewise.report.chart_style import (
@@ -32,33 +35,36 @@ from shorewise.report.chart_style import (
     dashed_when_excluded,
     plot_width,
 )
-from shorewise.report.series import histogram, label, monthly_bands
+from shorewise.report.series import ChartData, Rows, comparison_chart_data
 from shorewise.results.comparison import Comparison
 
 HEIGHT = 240
 
 
-def _colors(c: Comparison, workstream: int) -> Any:
+def _labels(rows: Rows, order: Sequence[str] = ()) -> list[str]:
+    """Option labels in the order given, then as the rows first name them."""
+    return list(dict.fromkeys([*order, *(str(r["label"]) for r in rows)]))
+
+
+def _colors(labels: list[str]) -> Any:
     alt = alt_module()
-    labels = [label(r) for r in c.rows_for(workstream)]
     return alt.Scale(domain=labels, range=list(PALETTE[: len(labels)] or PALETTE))
 
 
 def _band_chart(
-    c: Comparison,
-    workstream: int,
+    bands: Rows,
     series: str,
     title: str,
+    order: Sequence[str],
     width: int,
     money: bool,
     sets: Datasets,
 ) -> Any:
     alt = alt_module()
-    rows = monthly_bands(c, workstream)
-    data = sets.data("bands", rows)
-    colors = _colors(c, workstream)
+    data = sets.data("bands", bands)
+    colors = _colors(_labels(bands, order))
     fmt = "~s" if money else ",.1f"
-    months = [r["month"] for r in rows] or [1]
+    months = [r["month"] for r in bands] or [1]
     x = alt.X(
         "month:Q",
         title="month",
@@ -93,70 +99,90 @@ def _band_chart(
 
 
 def cumulative_cost_chart(
-    c: Comparison, workstream: int, width: int = 520, *, validate: bool = False
+    bands: Rows,
+    currency: str,
+    *,
+    order: Sequence[str] = (),
+    width: int = 520,
+    validate: bool = False,
 ) -> Spec:
-    """Cumulative cost per option over the months: P50 line, P10–P90 band."""
+    """Cumulative cost per option over the months: P50 line, P10–P90 band.
+
+    ``bands``: ``monthly_bands`` rows; ``order``: option labels in colour order.
+    """
     sets = Datasets()
-    title = f"cumulative cost ({c.scenario.currency})"
-    chart = _band_chart(c, workstream, "cumulative", title, width, True, sets)
+    title = f"cumulative cost ({currency})"
+    chart = _band_chart(bands, "cumulative", title, order, width, True, sets)
     return sets.finish(chart, validate=validate)
 
 
 def monthly_burn_chart(
-    c: Comparison, workstream: int, width: int = 520, *, validate: bool = False
+    bands: Rows,
+    currency: str,
+    *,
+    order: Sequence[str] = (),
+    width: int = 520,
+    validate: bool = False,
 ) -> Spec:
     """Cost per month (burn) per option: P50 line, P10–P90 band."""
     sets = Datasets()
-    title = f"cost per month ({c.scenario.currency})"
-    chart = _band_chart(c, workstream, "burn", title, width, True, sets)
+    title = f"cost per month ({currency})"
+    chart = _band_chart(bands, "burn", title, order, width, True, sets)
     return sets.finish(chart, validate=validate)
 
 
 def capacity_chart(
-    c: Comparison, workstream: int, width: int = 520, *, validate: bool = False
+    bands: Rows,
+    target_fte: float | None,
+    *,
+    order: Sequence[str] = (),
+    width: int = 520,
+    validate: bool = False,
 ) -> Spec:
-    """Effective FTE per option over the months (P50, P10–P90) against the target."""
+    """Effective FTE per option over the months (P50, P10–P90) against the target (a
+    dotted rule, left out when ``target_fte`` is None)."""
     alt = alt_module()
     sets = Datasets()
-    ws = c.scenario.workstreams[workstream]
-    chart = _band_chart(c, workstream, "effective", "effective FTE", width, False, sets)
-    target = sets.data(
-        "target", [{"target": ws.target_fte, "text": f"target {ws.target_fte:g} FTE"}]
-    )
+    chart = _band_chart(bands, "effective", "effective FTE", order, width, False, sets)
+    if target_fte is None:
+        return sets.finish(chart, validate=validate)
+    target = sets.data("target", [{"target": target_fte, "text": f"target {target_fte:g} FTE"}])
     rule = alt.Chart(target).mark_rule(color="#444", strokeDash=[2, 3]).encode(y=alt.Y("target:Q"))
     text = (
         alt.Chart(target)
         .mark_text(align="right", dx=-4, dy=-6, color="#444", fontSize=11)
-        .encode(y=alt.Y("target:Q"), x=alt.value(width), text="text:N")
+        .encode(y=alt.Y("target:Q"), x=alt.value("width"), text="text:N")
     )
     return sets.finish(alt.layer(chart, rule, text), validate=validate)
 
 
 def cost_per_fte_chart(
-    c: Comparison, workstream: int, width: int = 520, *, validate: bool = False
+    options: Rows, currency: str, *, width: int = 520, validate: bool = False
 ) -> Spec:
-    """Distribution of cost per effective FTE-month over the draws, binned, one row each."""
+    """Distribution of cost per effective FTE-month over the draws, binned, one row each.
+
+    ``options``: ``to_dict()`` option rows with ``label`` and
+    ``cost_per_effective_fte_month_bins`` (``[{start, end, share}]``); the tick is the P50.
+    """
     alt = alt_module()
     sets = Datasets()
-    rows: list[dict[str, Any]] = []
-    medians: list[dict[str, Any]] = []
-    for r in c.rows_for(workstream):
-        index = c.rows.index(r)
-        values = c.run.metrics[index].cost_per_effective_fte_month
-        for b in histogram(values):
-            rows.append({"label": label(r), **b})
-        p50 = r.figures["cost_per_effective_fte_month"].p50
-        if np.isfinite(p50):
-            medians.append({"label": label(r), "p50": p50})
-    colors = _colors(c, workstream)
-    order = [label(r) for r in c.rows_for(workstream)]
+    rows: Rows = []
+    medians: Rows = []
+    for r in options:
+        for b in r["cost_per_effective_fte_month_bins"]:
+            rows.append({"label": r["label"], **b})
+        p50 = (r.get("cost_per_effective_fte_month") or {}).get("p50")
+        if p50 is not None:
+            medians.append({"label": r["label"], "p50": p50})
+    order = _labels(options)
+    colors = _colors(order)
     bars = (
         alt.Chart(sets.data("bins", rows))
         .mark_rect(opacity=0.8)
         .encode(
             x=alt.X(
                 "start:Q",
-                title=f"cost per effective FTE-month ({c.scenario.currency})",
+                title=f"cost per effective FTE-month ({currency})",
                 axis=alt.Axis(format="~s", tickCount=6),
             ),
             x2="end:Q",
@@ -189,30 +215,32 @@ def cost_per_fte_chart(
 
 
 def category_chart(
-    c: Comparison, workstream: int, width: int = 520, *, validate: bool = False
+    options: Rows, currency: str, *, width: int = 520, validate: bool = False
 ) -> Spec:
-    """Mean cost by category per option, stacked (categories that are zero everywhere left out)."""
+    """Mean cost by category per option, stacked (categories that are zero everywhere left
+    out). ``options``: ``to_dict()`` option rows with ``label`` and ``cost_by_category``."""
     alt = alt_module()
     sets = Datasets()
-    used = [
-        cat
-        for cat in CATEGORIES
-        if any(abs(r.category_means[cat]) > 0.5 for r in c.rows_for(workstream))
-    ]
+    means = [r.get("cost_by_category") or {} for r in options]
+    known = [*CATEGORIES, *sorted({k for m in means for k in m} - set(CATEGORIES))]
+    used = [cat for cat in known if any(abs(m.get(cat) or 0.0) > 0.5 for m in means)]
+    names = {
+        cat: SHORT_CATEGORY.get(cat, CATEGORY_LABELS.get(cat, cat.replace("_", " ")))
+        for cat in used
+    }
     data = [
         {
-            "label": label(r),
-            "category": SHORT_CATEGORY.get(cat, CATEGORY_LABELS[cat]),
-            "category_text": CATEGORY_LABELS[cat],
-            "order": CATEGORIES.index(cat),
-            "amount": r.category_means[cat],
+            "label": r["label"],
+            "category": names[cat],
+            "category_text": CATEGORY_LABELS.get(cat, names[cat]),
+            "order": known.index(cat),
+            "amount": m.get(cat) or 0.0,
         }
-        for r in c.rows_for(workstream)
+        for r, m in zip(options, means, strict=True)
         for cat in used
     ]
-    names = [SHORT_CATEGORY.get(cat, CATEGORY_LABELS[cat]) for cat in used]
-    colors = [CATEGORY_PALETTE[CATEGORIES.index(cat)] for cat in used]
-    order = [label(r) for r in c.rows_for(workstream)]
+    colors = [CATEGORY_PALETTE[known.index(cat) % len(CATEGORY_PALETTE)] for cat in used]
+    order = _labels(options)
     chart = (
         alt.Chart(sets.data("categories", data))
         .mark_bar()
@@ -220,12 +248,12 @@ def category_chart(
             y=alt.Y("label:N", title=None, sort=order, axis=alt.Axis(labelLimit=200)),
             x=alt.X(
                 "sum(amount):Q",
-                title=f"mean total cost ({c.scenario.currency})",
+                title=f"mean total cost ({currency})",
                 axis=alt.Axis(format="~s", tickCount=6),
             ),
             color=alt.Color(
                 "category:N",
-                scale=alt.Scale(domain=names, range=colors),
+                scale=alt.Scale(domain=list(names.values()), range=colors),
                 legend=alt.Legend(title=None, columns=2, labelLimit=200),
             ),
             order=alt.Order("order:Q"),
@@ -240,56 +268,67 @@ def category_chart(
     return sets.finish(chart, validate=validate)
 
 
+def workstream_charts(
+    data: ChartData, w: int, *, width: int = 520, validate: bool = False
+) -> list[ChartItem]:
+    """The charts of workstream ``w`` (its index, for the keys), in the order a report
+    shows them."""
+    cur = data.currency
+    band = "P50 line, P10–P90 band" if not data.deterministic else "deterministic run"
+    order = _labels(data.options)
+    return [
+        ChartItem(
+            f"cumulative-{w}",
+            "Cumulative cost",
+            f"What each option has cost by each month ({cur}; {band}). "
+            "Where lines cross, the cheaper option changes.",
+            cumulative_cost_chart(data.bands, cur, order=order, width=width, validate=validate),
+        ),
+        ChartItem(
+            f"burn-{w}",
+            "Monthly burn",
+            f"Cost in each month ({cur}; {band}): set-up spikes, ramp-up, wage growth.",
+            monthly_burn_chart(data.bands, cur, order=order, width=width, validate=validate),
+        ),
+        ChartItem(
+            f"capacity-{w}",
+            "Capacity ramp",
+            "Effective FTE delivered each month (onshore-equivalent) against the target: "
+            "hiring, mobilisation and learning take time.",
+            capacity_chart(
+                data.bands, data.target_fte, order=order, width=width, validate=validate
+            ),
+        ),
+        ChartItem(
+            f"cost-per-fte-{w}",
+            "Cost per effective FTE-month",
+            (
+                "One deterministic run: the tick is each option's unit cost."
+                if data.deterministic
+                else "How sure the unit cost is: shading shows the share of Monte Carlo "
+                "draws in each bin, the black tick the median (P50)."
+            ),
+            cost_per_fte_chart(data.options, cur, width=width, validate=validate),
+        ),
+        ChartItem(
+            f"categories-{w}",
+            "Cost by category",
+            f"Where the money goes: mean total cost by category ({cur}).",
+            category_chart(data.options, cur, width=width, validate=validate),
+        ),
+    ]
+
+
 def report_charts(
     c: Comparison, *, width: int = 520, validate: bool = False
 ) -> list[tuple[int, list[ChartItem]]]:
     """Every per-workstream chart: ``[(workstream index, [ChartItem, ...]), ...]``."""
     from shorewise.report.decision_charts import extra_charts
 
-    cur = c.scenario.currency
-    band = "P50 line, P10–P90 band" if not c.run.deterministic else "deterministic run"
-    out = []
-    for w, _ws in enumerate(c.scenario.workstreams):
-        items = [
-            ChartItem(
-                f"cumulative-{w}",
-                "Cumulative cost",
-                f"What each option has cost by each month ({cur}; {band}). "
-                "Where lines cross, the cheaper option changes.",
-                cumulative_cost_chart(c, w, width, validate=validate),
-            ),
-            ChartItem(
-                f"burn-{w}",
-                "Monthly burn",
-                f"Cost in each month ({cur}; {band}): set-up spikes, ramp-up, wage growth.",
-                monthly_burn_chart(c, w, width, validate=validate),
-            ),
-            ChartItem(
-                f"capacity-{w}",
-                "Capacity ramp",
-                "Effective FTE delivered each month (onshore-equivalent) against the target: "
-                "hiring, mobilisation and learning take time.",
-                capacity_chart(c, w, width, validate=validate),
-            ),
-            ChartItem(
-                f"cost-per-fte-{w}",
-                "Cost per effective FTE-month",
-                (
-                    "One deterministic run: the tick is each option's unit cost."
-                    if c.run.deterministic
-                    else "How sure the unit cost is: shading shows the share of Monte Carlo "
-                    "draws in each bin, the black tick the median (P50)."
-                ),
-                cost_per_fte_chart(c, w, width, validate=validate),
-            ),
-            ChartItem(
-                f"categories-{w}",
-                "Cost by category",
-                f"Where the money goes: mean total cost by category ({cur}).",
-                category_chart(c, w, width, validate=validate),
-            ),
-        ]
-        out.append((w, items))
+    out = [
+        (w, workstream_charts(data, w, width=width, validate=validate))
+        for w, data in enumerate(comparison_chart_data(c))
+    ]
     extras = extra_charts(c, width=width, validate=validate)
     if extras:
         out.append((-1, extras))

@@ -38,6 +38,11 @@ def _number(value: float) -> str:
     return f"{value:.3g}"
 
 
+def _input_text(value: Any) -> str:
+    """An input value as the tornado prints it at a bar's end ("" when not known)."""
+    return "" if value is None else _number(float(value))
+
+
 def tornado_chart(
     tornado: Sequence[Mapping[str, Any]],
     currency: str,
@@ -48,7 +53,8 @@ def tornado_chart(
     validate: bool = False,
 ) -> Spec:
     """One bar per input from the output at its low value to the output at its high value,
-    widest first (the inputs that move the answer most on top)."""
+    widest first (the inputs that move the answer most on top); the input values, when
+    ``low_input``/``high_input`` are given, print at the ends."""
     alt = alt_module()
     rows: list[dict[str, Any]] = []
     for t in tornado:
@@ -63,8 +69,8 @@ def tornado_chart(
                 "span": abs(hi - lo),
                 "at_low": lo,
                 "at_high": hi,
-                "low_text": f"{_number(float(t['low_input']))}",
-                "high_text": f"{_number(float(t['high_input']))}",
+                "low_text": _input_text(t.get("low_input")),
+                "high_text": _input_text(t.get("high_input")),
             }
         )
     rows.sort(key=lambda r: -r["span"])

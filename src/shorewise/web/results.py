@@ -10,7 +10,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
 
 from shorewise.errors import Problem, ShorewiseError
-from shorewise.web.charts import tornado_bars, tornado_chart, workstream_charts
+from shorewise.web.charts import tornado_chart, workstream_charts
 from shorewise.web.context import is_htmx, jobs, library, render
 from shorewise.web.jobs import JobRunner
 from shorewise.web.pages import attachment, redirect
@@ -103,7 +103,6 @@ def run_page(request: Request, run_id: int, lib: LibraryDep) -> Response:
     """A run's results: recommendation, tables, charts and downloads."""
     run = lib.get_run(run_id)
     result = run.result
-    bars = tornado_bars(result)
     others = [r for r in lib.runs(run.scenario_id) if r.run_id != run_id]
     return render(
         request,
@@ -112,7 +111,7 @@ def run_page(request: Request, run_id: int, lib: LibraryDep) -> Response:
             "run": run,
             "r": result,
             "charts": workstream_charts(result, run.series),
-            "tornado": tornado_chart(bars, "cost") if bars else None,
+            "tornado": tornado_chart(result),
             "extras": {k: v for k, v in result.items() if k not in KNOWN_KEYS},
             "downloads": DOWNLOADS,
             "other_runs": others,

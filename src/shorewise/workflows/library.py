@@ -23,12 +23,10 @@ from __future__ import annotations
 
 import difflib
 import json
-import math
 import time
 from dataclasses import dataclass, field
 from typing import Any
 
-import numpy as np
 import yaml
 
 from shorewise.domain.scenario import Scenario
@@ -36,6 +34,7 @@ from shorewise.domain.validation import build_scenario
 from shorewise.engine.inputs import check_references
 from shorewise.errors import Problem, ScenarioError
 from shorewise.io.scenario_file import parse_text, scenario_from_text
+from shorewise.report.series import chart_series as report_chart_series
 from shorewise.results.comparison import Comparison
 from shorewise.storage import repository as repo
 from shorewise.storage.database import open_database
@@ -48,7 +47,6 @@ from shorewise.storage.repository import (
     VersionRecord,
 )
 from shorewise.uncertainty.montecarlo import Progress
-from shorewise.uncertainty.summary import monthly_bands
 
 __all__ = [
     "Draft",
@@ -158,39 +156,10 @@ class RunComparison:
 
 
 def chart_series(comparison: Comparison) -> dict[str, Any]:
-    """Monthly P10/P50/P90 bands per option for charts (never raw draws).
-
-    ``{"options": [{workstream, option, label, eligible, start_month, cumulative_cost:
-    {p10, p50, p90}, monthly_cost_p50, effective_fte: {p10, p50, p90}}]}``; months are the
-    workstream's own, counted from ``start_month + 1``; money in the scenario's currency.
-    """
-    run = comparison.run
-    horizon = comparison.scenario.horizon
-    options = []
-    for i, row in enumerate(comparison.rows):
-        alt = row.alternative
-        first = alt.workstream.start_month
-        last = min(first + alt.workstream.duration_months, horizon)
-        burn = run.monthly_burn[i][:, first:last]
-        cumulative = monthly_bands(np.cumsum(burn, axis=1))
-        effective = monthly_bands(run.monthly_effective[i][:, first:last])
-        options.append(
-            {
-                "workstream": alt.workstream.name,
-                "option": alt.option_name,
-                "label": alt.short_label,
-                "eligible": row.eligible,
-                "start_month": first,
-                "cumulative_cost": {k: _rounded(v, 0) for k, v in cumulative.items()},
-                "monthly_cost_p50": _rounded(np.percentile(burn, 50, axis=0), 0),
-                "effective_fte": {k: _rounded(v, 2) for k, v in effective.items()},
-            }
-        )
-    return {"options": options}
-
-
-def _rounded(values: Any, digits: int) -> list[float | None]:
-    return [round(float(v), digits) if math.isfinite(v) else None for v in np.asarray(values)]
+    """What a run stores for its charts beside the result (never raw draws): the monthly
+    P10/P50/P90 bands, the unit-cost bins and each workstream's target, exactly as the
+    report's chart builders read them (see :func:`shorewise.report.series.chart_series`)."""
+    return report_chart_series(comparison)
 
 
 def _p50(figure: Any) -> float | None:
