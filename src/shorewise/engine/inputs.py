@@ -139,7 +139,7 @@ def resolve_inputs(scenario: Scenario, rate_card: RateCard | None = None) -> Res
             if a.name == "onshore_annual_pay":
                 dist, prov = _home_pay(scenario, fx.units_per_usd, rate_card)
             elif a.name == "onshore_oncost_rate":
-                on = employer_oncost(home, home_pay_usd)
+                on = employer_oncost(home, home_pay_usd, pay_includes_extras=True)
                 dist, prov = Fixed(value=round(on.rate, 4)), Provenance("market", on.provenance)
             elif a.name == "offshore_wage_ratio" and country:
                 dist, prov, from_market = _wage_ratio(home, country, rate_card)
@@ -147,7 +147,7 @@ def resolve_inputs(scenario: Scenario, rate_card: RateCard | None = None) -> Res
             elif a.name == "offshore_oncost_rate" and country:
                 pay = developer_pay(country)
                 usd = (pay.annual_pay_usd * _CENTRAL_OFFSHORE_PREMIUM) if pay else 20_000.0
-                on = employer_oncost(country, usd)
+                on = employer_oncost(country, usd, pay_includes_extras=True)
                 dist, prov = Fixed(value=round(on.rate, 4)), Provenance("market", on.provenance)
             elif a.name == "offshore_team_productivity" and country:
                 overlap[country] = working_hours_overlap(home, country)

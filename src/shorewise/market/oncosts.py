@@ -64,10 +64,14 @@ def _local_monthly_pay(iso2: str, annual_pay_usd: float, currency: str) -> tuple
     return annual_pay_usd * parsed[1] / 12, f"{rate_text}, {FX_PROVENANCE}"
 
 
-def _statutory(iso2: str, row: Row, rule: Rule, annual_pay_usd: float) -> OnCost:
+def _statutory(
+    iso2: str, row: Row, rule: Rule, annual_pay_usd: float, includes_extras: bool
+) -> OnCost:
     statutory = _fraction(row["employer_contributions_pct"])
+    months_paid = 12 + rule.extra_months
+    regular_usd = annual_pay_usd * 12 / months_paid if includes_extras else annual_pay_usd
     if rule.parts:
-        pay, fx_text = _local_monthly_pay(iso2, annual_pay_usd, rule.currency)
+        pay, fx_text = _local_monthly_pay(iso2, regular_usd, rule.currency)
         base_rate = sum(part.monthly(pay) for part in rule.parts) / pay
         binding = any(part.applies(pay) and pay > part.band_to for part in rule.parts)
         capped = binding and base_rate < statutory - 1e-4
@@ -75,6 +79,9 @@ def _statutory(iso2: str, row: Row, rule: Rule, annual_pay_usd: float) -> OnCost
     else:
         base_rate, capped, caps = statutory, False, rule.caps
     extra_cost = rule.extra_months / 12 * ((1 + base_rate) if rule.contributions_on_extras else 1)
+    rate = base_rate + extra_cost
+    if includes_extras:  # the pay already holds the extra months: cost over that total
+        rate = (12 * (1 + base_rate) + 12 * extra_cost) / months_paid - 1
     provenance = (
         f"{COSTS_FILE} {iso2} ({row['source_year']}, strength {row['strength']}): statutory "
         f"employer contributions {row['employer_contributions_pct']} % of gross, statutory "
@@ -83,7 +90,7 @@ def _statutory(iso2: str, row: Row, rule: Rule, annual_pay_usd: float) -> OnCost
     )
     return OnCost(
         iso2=iso2,
-        rate=base_rate + extra_cost,
+        rate=rate,
         statutory_rate=statutory,
         extra_salary_months=rule.extra_months,
         capped=capped,
@@ -104,11 +111,15 @@ def _judgement(iso2: str, why: str) -> OnCost:
     )
 
 
-def employer_oncost(iso2: str, annual_pay_usd: float) -> OnCost:
+def employer_oncost(
+    iso2: str, annual_pay_usd: float, *, pay_includes_extras: bool = False
+) -> OnCost:
     """Employer on-costs for one employee paid ``annual_pay_usd`` (USD per year, > 0).
 
     ``rate`` x pay is what the employer pays on top of the regular salary, after caps and
-    with mandatory extra salaries. Below a contribution floor (CN, EG, PH) the minimum base
+    with mandatory extra salaries. With ``pay_includes_extras`` the pay is total annual
+    pay with the mandatory extra months already in it (as survey compensation is), and
+    ``rate`` is the cost on top of that total: contributions only, no extra months twice. Below a contribution floor (CN, EG, PH) the minimum base
     applies, so pay under the floor gets a high rate. Raises ``MarketDataError`` for an
     unknown country or a pay that is not a positive number.
     Example: ``employer_oncost("US", 150_000).rate``
@@ -138,4 +149,4 @@ def employer_oncost(iso2: str, annual_pay_usd: float) -> OnCost:
         return _judgement(code, "no percentage")
     if rule is None:
         return _judgement(code, "no encoded caps rule")
-    return _statutory(code, row, rule, annual_pay_usd)
+    return _statutory(code, row, rule, annual_pay_usd, pay_includes_extras)

@@ -99,7 +99,11 @@ def country_rows(home: str | None = None) -> list[CountryRow]:
     rows = []
     for c in list_countries():
         pay = developer_pay(c.iso2)
-        oncost = employer_oncost(c.iso2, pay.annual_pay_usd).rate if pay else None
+        oncost = (
+            employer_oncost(c.iso2, pay.annual_pay_usd, pay_includes_extras=True).rate
+            if pay
+            else None
+        )
         overlap = working_hours_overlap(home, c.iso2) if home else None
         rows.append(
             CountryRow(
