@@ -119,8 +119,9 @@ def employer_oncost(
     ``rate`` x pay is what the employer pays on top of the regular salary, after caps and
     with mandatory extra salaries. With ``pay_includes_extras`` the pay is total annual
     pay with the mandatory extra months already in it (as survey compensation is), and
-    ``rate`` is the cost on top of that total: contributions only, no extra months twice. Below a contribution floor (CN, EG, PH) the minimum base
-    applies, so pay under the floor gets a high rate. Raises ``MarketDataError`` for an
+    ``rate`` is the cost on top of that total: contributions only, no extra months twice.
+    Below a contribution floor (CN, EG, PH) the minimum base applies, so pay under the
+    floor gets a high rate. Raises ``MarketDataError`` for an
     unknown country or a pay that is not a positive number.
     Example: ``employer_oncost("US", 150_000).rate``
     is 0.4205 (BLS: wages are 70.4 % of total compensation).
