@@ -83,7 +83,9 @@ class WeightConstraints:
     @property
     def is_unconstrained(self) -> bool:
         """True when every weight vector of the simplex is allowed."""
-        return not self.order and all(v <= 0 for v in self.lower) and all(v >= 1 for v in self.upper)
+        return (
+            not self.order and all(v <= 0 for v in self.lower) and all(v >= 1 for v in self.upper)
+        )
 
     def contains(self, weights: ArrayLike) -> NDArray[np.bool_]:
         """Which rows of ``weights`` ``(n, criteria)`` satisfy every constraint (``(n,)``).
@@ -101,7 +103,8 @@ class WeightConstraints:
         ok &= np.all(values <= np.asarray(self.upper) + TOLERANCE, axis=-1)
         ordered = values[:, list(self.order_index)]
         ok &= np.all(np.diff(ordered, axis=-1) <= TOLERANCE, axis=-1)
-        return ok
+        result: NDArray[np.bool_] = ok
+        return result
 
     def _check_bounds(self) -> None:
         n = len(self.criteria)
@@ -125,7 +128,8 @@ class WeightConstraints:
         unknown = [name for name in self.order if name not in self.criteria]
         if unknown:
             raise ValueError(
-                f"weight order names unknown criteria {unknown}; allowed: {', '.join(self.criteria)}"
+                f"weight order names unknown criteria {unknown}; "
+                f"allowed: {', '.join(self.criteria)}"
             )
         repeated = sorted({name for name in self.order if self.order.count(name) > 1})
         if repeated:
@@ -159,4 +163,3 @@ class WeightConstraints:
                 f"the highest allowed weights add up to {total_high:.4g} (under 100%); "
                 "raise some maximums so the shares can sum to 1"
             )
-

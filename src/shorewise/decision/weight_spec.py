@@ -63,7 +63,9 @@ def parse_weight_spec(
         raise ValueError(f"weights: {exc}") from exc
 
 
-def _bounds(weights: Mapping[str, object], names: tuple[str, ...]) -> dict[str, tuple[float, float]]:
+def _bounds(
+    weights: Mapping[str, object], names: tuple[str, ...]
+) -> dict[str, tuple[float, float]]:
     """Per named criterion its ``(low, high)`` share; plain numbers for all -> rescaled."""
     parsed: dict[str, tuple[float, float, bool]] = {}  # name -> (low, high, is_range)
     for key, value in weights.items():
@@ -74,7 +76,7 @@ def _bounds(weights: Mapping[str, object], names: tuple[str, ...]) -> dict[str, 
         if total <= 0:
             raise ValueError("weights: at least one weight must be greater than 0")
         return {name: (low / total, low / total) for name, (low, _, _) in parsed.items()}
-    for name, (low, high, is_range) in parsed.items():
+    for name, (_, high, is_range) in parsed.items():
         if high > 1.0:
             what = "range" if is_range else "number"
             raise ValueError(
@@ -118,13 +120,13 @@ def _order(weight_order: Sequence[str] | str | None, names: tuple[str, ...]) -> 
     if weight_order is None:
         return ()
     items = weight_order.split(">") if isinstance(weight_order, str) else list(weight_order)
-    order = tuple(
-        _criterion(item, names, f"weight_order[{i}]") for i, item in enumerate(items)
-    )
+    order = tuple(_criterion(item, names, f"weight_order[{i}]") for i, item in enumerate(items))
     seen: set[str] = set()
     for i, name in enumerate(order):
         if name in seen:
-            raise ValueError(f"weight_order[{i}]: {name!r} is listed twice; name each criterion once")
+            raise ValueError(
+                f"weight_order[{i}]: {name!r} is listed twice; name each criterion once"
+            )
         seen.add(name)
     return order
 

@@ -86,7 +86,9 @@ def sample_weights(constraints: WeightConstraints, n: int, rng: np.random.Genera
         point = base.copy()
         point[free] = free_low if rest - free_low.sum() <= TOLERANCE else free_high
         return np.tile(point, (n, 1))
-    proposals = _proposals(constraints, free, free_low / rest, np.minimum(free_high / rest, 1.0), rng)
+    proposals = _proposals(
+        constraints, free, free_low / rest, np.minimum(free_high / rest, 1.0), rng
+    )
 
     def full(shares: Weights) -> Weights:
         weights = np.tile(base, (shares.shape[0], 1))
