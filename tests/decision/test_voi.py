@@ -217,8 +217,10 @@ def test_value_of_information_ranks_inputs_and_groups() -> None:
         (lambda: evppi(np.eye(2), np.zeros(2)), "at least 50 draws"),
         (
             lambda: evppi(
-                np.random.default_rng(0).normal(size=(60, 2)), np.arange(60.0), estimator="gam"
-            ),  # type: ignore[arg-type]
+                np.random.default_rng(0).normal(size=(60, 2)),
+                np.arange(60.0),
+                estimator="gam",  # type: ignore[arg-type]
+            ),
             "'cross_fitted' or 'in_sample'",
         ),
         (
