@@ -8,7 +8,8 @@ Numpy only, least squares on a fixed basis (no GAM fitting):
   (Hastie, Tibshirani & Friedman 2009, *The Elements of Statistical Learning*, §5.2.1,
   eqs. 5.4-5.5) — cubic between knots, linear beyond the outer ones. ``n_knots`` comes from
   the number of draws: ``round(n ** (1/3) / 2)`` within 4..12 (5 at 1,000 draws, 11 at
-  10,000, 12 from about 12,000), flexible enough for a threshold, stiff enough not to chase noise;
+  10,000, 12 from about 12,000; judgement: flexible enough for a threshold, stiff enough
+  not to chase noise);
 - a group of ``k`` inputs: the sum of each input's spline (``max(3, n_knots // k)`` knots)
   plus every pairwise product of the inputs' linear terms — additive with two-way
   interactions, an approximation that misses higher-order interplay (so it can only

@@ -5,7 +5,8 @@ Every sampler is exact: its draws are independent and uniform on the allowed reg
 (Lahdelma & Salminen 2001; Tervonen & Lahdelma 2007 for the sampling).
 
 - **No constraint**: ``w = e / sum(e)`` with ``e`` i.i.d. standard exponential, i.e.
-  Dirichlet(1, ..., 1), uniform on the simplex (Rubinstein & Kroese 2016, §2.5).
+  Dirichlet(1, ..., 1), uniform on the simplex (normalised exponential spacings, Devroye
+  1986, *Non-Uniform Random Variate Generation*).
 - **Constraints** (intervals, an order, or both): rejection sampling from an exact uniform
   proposal on a region that contains the allowed one, so the accepted draws are exactly
   uniform on it. Criteria whose tightened bounds pin them (``lower' == upper'``) are set
@@ -43,7 +44,8 @@ from shorewise.decision.weight_constraints import TOLERANCE, WeightConstraints
 __all__ = ["MIN_ACCEPTANCE", "sample_weights", "uniform_simplex"]
 
 MIN_ACCEPTANCE = 1e-4
-"""Below this share of accepted proposals, a region is refused as too small to sample."""
+"""Below this share of accepted proposals, a region is refused as too small to sample
+(judgement: 10,000 weight vectors would then need over 10^8 candidates, minutes of work)."""
 _PILOT = 4096
 _MAX_BATCH = 1 << 20
 
