@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from shorewise.errors import RateCardError
+from shorewise.errors import RateCardError, ScenarioError
 from shorewise.io.ratecard import load_rate_card
 from shorewise.io.scenario_file import load_scenario
 from shorewise.workflows.evaluate import evaluate
@@ -45,11 +45,34 @@ def test_bad_rate_card_lists_problems(tmp_path: Path) -> None:
     assert "row 3.annual_pay" in text
 
 
-def test_missing_rate_card(tmp_path: Path) -> None:
-    path = _scenario(tmp_path, "country,annual_pay\nUS,1\n")
+def test_missing_rate_card_is_found_when_the_scenario_is_loaded(tmp_path: Path) -> None:
+    path = _scenario(tmp_path, "country,annual_pay\nUS,150000\n")
     (tmp_path / "rates.csv").unlink()
-    with pytest.raises(RateCardError, match="not found"):
-        evaluate(load_scenario(path), samples=0, base_dir=path.parent)
+    with pytest.raises(ScenarioError) as err:
+        load_scenario(path)
+    assert [p.field for p in err.value.problems] == ["rate_card"]
+    assert "rates.csv: rate card not found" in err.value.render()
+
+
+def test_rate_card_rows_are_checked_with_the_scenario(tmp_path: Path) -> None:
+    path = _scenario(tmp_path, "country,annual_pay\nUS,150000\nVN,-5\nZZ,1\n")
+    path.write_text(path.read_text() + "assumptions: {vendor_margin: -1}\n")
+    with pytest.raises(ScenarioError) as err:
+        load_scenario(path)
+    text = err.value.render()
+    assert "3 problems" in text
+    assert "assumptions.vendor_margin" in text
+    assert "rates.csv: row 3.annual_pay: must be a positive number (got -5)" in text
+    assert "rates.csv: row 4.country: unknown country code 'ZZ'" in text
+
+
+def test_absurd_rate_card_pay_is_refused(tmp_path: Path) -> None:
+    path = _scenario(tmp_path, "country,annual_pay,vendor_monthly_rate\nUS,1e300,\nVN,30000,1e12\n")
+    with pytest.raises(ScenarioError) as err:
+        load_scenario(path)
+    text = err.value.render()
+    assert "US annual_pay 1e+300: must be > 0, at most 2,000,000" in text
+    assert "VN vendor_monthly_rate 1e+12: must be >= 0, at most 1,000,000" in text
 
 
 def test_written_files_follow_the_umask(tmp_path: Path) -> None:

@@ -80,6 +80,9 @@ def _evaluate(path: Path, samples: int | None, seed: int | None) -> Any:
 
 
 def _emit(result: Any, fmt: OutputFormat, detail: bool) -> None:
+    from shorewise.io.output_check import check_result_numbers
+
+    check_result_numbers(result.to_dict())  # a NaN or a negative cost is refused, not shown
     if fmt is OutputFormat.JSON:
         sys.stdout.write(json.dumps(result.to_dict(), indent=2, allow_nan=False) + "\n")
     elif fmt is OutputFormat.MARKDOWN:
@@ -255,6 +258,12 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("interrupted\n")
         sys.exit(130)
+    except MemoryError:
+        sys.stderr.write(
+            "error: out of memory (the run's estimate was below the limit, but this machine "
+            "has less free); run again with fewer --samples\n"
+        )
+        sys.exit(1)
     except Exception as exc:
         if os.environ.get("SHOREWISE_DEBUG"):
             raise

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from shorewise.domain.allowed import Allowed
 from shorewise.domain.distributions import Distribution
 
 ProvenanceKind = Literal["seed", "published", "market", "judgement", "scenario"]
@@ -47,7 +48,9 @@ class Provenance:
 class Assumption:
     """One model input. ``default`` is ``None`` when it is derived from market data.
 
-    ``per_country`` inputs may be overridden for one country as ``name@CC``.
+    ``per_country`` inputs may be overridden for one country as ``name@CC``. ``allowed``
+    is the range every value must lie in (set for each catalogue entry from
+    :data:`shorewise.domain.ranges.ALLOWED`; ``None`` only before that).
     """
 
     name: str
@@ -57,3 +60,4 @@ class Assumption:
     meaning: str
     per_country: bool = False
     group: str = "general"
+    allowed: Allowed | None = None

@@ -1,9 +1,13 @@
 """The scenario: what a user writes in a YAML/TOML file (DESIGN.md §6), as frozen models.
 
-Validation happens once, here; everything downstream trusts a built ``Scenario``.
-``extra="forbid"`` catches typos, and pydantic reports every problem with its dotted path.
-Country codes are checked for shape here and for existence against market data by
-``shorewise.engine.inputs`` (which knows the countries).
+Validation of fields and ranges happens here; everything downstream trusts a built
+``Scenario``. ``extra="forbid"`` catches typos, and pydantic reports every problem with its
+dotted path. Every assumption is checked against its allowed range over its whole
+distribution. Country codes are checked for shape here and for existence against market
+data by :func:`shorewise.domain.validation.build_scenario`; the complete check (rate card,
+correlations, run size) is ``shorewise.io.scenario_check``. Change a scenario with
+:meth:`Scenario.replace` or :meth:`Scenario.with_assumptions`, which validate again; a
+``model_copy(update=...)`` is not validated and ``evaluate`` checks it again.
 
 Example::
 
@@ -23,24 +27,54 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
 
 from shorewise.domain.catalogue import CATALOGUE
+from shorewise.domain.cross_checks import (
+    FieldProblems,
+    assumption_problems,
+    correlation_name_problems,
+    cross_problems,
+    duplicate_names,
+)
 from shorewise.domain.distributions import Distribution, parse_uncertain
+from shorewise.domain.limits import (
+    MAX_CORRELATIONS,
+    MAX_FTE,
+    MAX_HORIZON_MONTHS,
+    MAX_MIXES,
+    MAX_NAME_CHARS,
+    MAX_OFFSHORE_COUNTRIES,
+    MAX_ROLES,
+    MAX_SAMPLES,
+    MAX_WORKSTREAMS,
+)
 from shorewise.domain.strategy import OptionKey, Strategy
 
-MAX_SAMPLES = 2_000_000
-ASSUMPTION_SEPARATOR = " | "
-MAX_HORIZON_MONTHS = 240
-MAX_FTE = 10_000
+__all__ = [
+    "MAX_FTE",
+    "MAX_HORIZON_MONTHS",
+    "MAX_SAMPLES",
+    "Company",
+    "Correlation",
+    "Mix",
+    "Scenario",
+    "Simulation",
+    "Workstream",
+]
+SKIP_CROSS_CHECKS = "skip_cross_checks"
+"""Validation context key: build without the checks across fields (for partial checks)."""
+UNITS_PER_USD = "units_per_usd"
+"""Validation context key: the scenario currency per USD, for money ceilings."""
 
 CountryCode = Annotated[str, Field(pattern=r"^[A-Za-z]{2}$", description="ISO 3166-1 alpha-2")]
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", revalidate_instances="always")
 
 
 class Volatility(StrEnum):
@@ -76,10 +110,12 @@ class Company(_Frozen):
 class Workstream(_Frozen):
     """One body of work: how much capacity, for how long, how core, how volatile."""
 
-    name: str = Field(min_length=1, max_length=200)
+    name: str = Field(min_length=1, max_length=MAX_NAME_CHARS)
     core: bool = False
     fte: float | None = Field(default=None, gt=0, le=MAX_FTE, allow_inf_nan=False)
-    team: dict[str, Annotated[float, Field(gt=0, le=MAX_FTE, allow_inf_nan=False)]] | None = None
+    team: (
+        dict[str, Annotated[float, Field(gt=0, le=MAX_FTE, allow_inf_nan=False)]] | None
+    ) = Field(default=None, max_length=MAX_ROLES)
     duration_months: int = Field(gt=0, le=MAX_HORIZON_MONTHS)
     start_month: int = Field(default=0, ge=0, le=MAX_HORIZON_MONTHS)
     scope_volatility: Volatility = Volatility.MEDIUM
@@ -90,6 +126,10 @@ class Workstream(_Frozen):
             raise ValueError("give either fte (a number > 0) or team (role: fte, ...)")
         if self.fte is not None and self.team:
             raise ValueError("give fte or team, not both")
+        if self.target_fte > MAX_FTE:
+            raise FieldProblems.one(
+                "team", f"the roles add up to {self.target_fte:g} FTE; at most {MAX_FTE:,}"
+            )
         return self
 
     @property
@@ -139,8 +179,8 @@ class Policy(_Frozen):
 class Mix(_Frozen):
     """A named split of each workstream's capacity across options, shares summing to 1."""
 
-    name: str = Field(min_length=1, max_length=200)
-    shares: dict[str, float]
+    name: str = Field(min_length=1, max_length=MAX_NAME_CHARS)
+    shares: dict[str, float] = Field(max_length=4 + 2 * MAX_OFFSHORE_COUNTRIES)
 
     @field_validator("shares")
     @classmethod
@@ -180,23 +220,25 @@ class Simulation(_Frozen):
 class Scenario(_Frozen):
     """A whole scenario file (DESIGN.md §6), validated."""
 
-    name: str = Field(min_length=1, max_length=200)
+    name: str = Field(min_length=1, max_length=MAX_NAME_CHARS)
     currency: str = Field(default="USD", pattern=r"^[A-Z]{3}$")
     home_country: CountryCode
     company: Company = Company()
     horizon_months: int | None = Field(default=None, gt=0, le=MAX_HORIZON_MONTHS)
-    offshore_countries: tuple[CountryCode, ...] = ("VN",)
-    workstreams: tuple[Workstream, ...] = Field(min_length=1, max_length=50)
+    offshore_countries: tuple[CountryCode, ...] = Field(
+        default=("VN",), max_length=MAX_OFFSHORE_COUNTRIES
+    )
+    workstreams: tuple[Workstream, ...] = Field(min_length=1, max_length=MAX_WORKSTREAMS)
     assumptions: dict[str, Distribution] = Field(default_factory=dict)
-    correlations: tuple[Correlation, ...] = ()
+    correlations: tuple[Correlation, ...] = Field(default=(), max_length=MAX_CORRELATIONS)
     weights: Weights = Weights()
     policy: Policy = Policy()
-    mixes: tuple[Mix, ...] = ()
+    mixes: tuple[Mix, ...] = Field(default=(), max_length=MAX_MIXES)
     simulation: Simulation = Simulation()
     optimize: OptimizeSettings = OptimizeSettings()
     staffing: StaffingRule = StaffingRule.EQUAL_OUTPUT
     offshore_route: OffshoreRoute = OffshoreRoute.AUTO
-    rate_card: str | None = None
+    rate_card: str | None = Field(default=None, min_length=1, max_length=1000)
     productivity_from_overlap: bool = False
 
     @field_validator("currency", mode="before")
@@ -221,52 +263,38 @@ class Scenario(_Frozen):
 
     @field_validator("assumptions", mode="before")
     @classmethod
-    def _parse_assumptions(cls, value: Any) -> Any:
+    def _parse_assumptions(cls, value: Any, info: ValidationInfo) -> Any:
         if not isinstance(value, dict):
             return value
-        parsed: dict[str, Any] = {}
-        problems: list[str] = []
-        for key, raw in value.items():
-            name, _, country = str(key).partition("@")
-            known = CATALOGUE.get(name)
-            if known is None:
-                problems.append(f"{key}: unknown assumption (see `shorewise assumptions`)")
-                continue
-            if country and not known.per_country:
-                problems.append(f"{key}: {name} is not per country; drop '@{country}'")
-                continue
-            try:
-                parsed[key] = parse_uncertain(raw)
-            except ValueError as exc:
-                problems.append(f"{key}: {exc}")
+        context = info.context or {}
+        parsed, problems = assumption_problems(value, context.get(UNITS_PER_USD))
         if problems:
-            raise ValueError(ASSUMPTION_SEPARATOR.join(problems))
+            raise FieldProblems(problems)
         return parsed
 
+    @field_validator("workstreams", "mixes", mode="after")
+    @classmethod
+    def _unique_names(cls, value: tuple[Workstream | Mix, ...]) -> Any:
+        problems = duplicate_names([item.name for item in value])
+        if problems:
+            raise FieldProblems(problems)
+        return value
+
+    @field_validator("correlations", mode="after")
+    @classmethod
+    def _known_correlated(cls, value: tuple[Correlation, ...]) -> Any:
+        problems = correlation_name_problems([c.between for c in value])
+        if problems:
+            raise FieldProblems(problems)
+        return value
+
     @model_validator(mode="after")
-    def _cross_checks(self) -> Scenario:
-        names = [w.name for w in self.workstreams]
-        if len(set(names)) != len(names):
-            raise ValueError("workstream names must be unique")
-        if self.horizon_months is not None:
-            late = [w.name for w in self.workstreams if w.start_month >= self.horizon_months]
-            if late:
-                raise ValueError(f"workstreams start after the horizon: {', '.join(late)}")
-        mix_names = [m.name for m in self.mixes]
-        if len(set(mix_names)) != len(mix_names):
-            raise ValueError("mix names must be unique")
-        for mix in self.mixes:
-            for key in mix.shares:
-                option = OptionKey.parse(key, default_country=self.offshore_countries[0])
-                if option.country and option.country not in self.offshore_countries:
-                    raise ValueError(
-                        f"mix {mix.name!r}: {option.country} is not in offshore_countries "
-                        f"({', '.join(self.offshore_countries)})"
-                    )
-        for corr in self.correlations:
-            for name in corr.between:
-                if name.partition("@")[0] not in CATALOGUE:
-                    raise ValueError(f"correlation names an unknown assumption {name!r}")
+    def _cross_checks(self, info: ValidationInfo) -> Scenario:
+        if (info.context or {}).get(SKIP_CROSS_CHECKS):
+            return self
+        problems = cross_problems(self)
+        if problems:
+            raise FieldProblems(problems)
         return self
 
     @property
@@ -286,3 +314,29 @@ class Scenario(_Frozen):
         """A mix's shares keyed by option (a bare offshore name means the first country)."""
         first = self.offshore_countries[0]
         return {OptionKey.parse(k, default_country=first): v for k, v in mix.shares.items()}
+
+    def replace(self, **changes: Any) -> Scenario:
+        """A copy with ``changes`` (field name -> new value, plain data or models), validated
+        again; raises ``ScenarioError`` listing every problem.
+
+        >>> s = Scenario.model_validate({"name": "App", "home_country": "US",
+        ...     "workstreams": [{"name": "app", "fte": 4, "duration_months": 8}]})
+        >>> s.replace(horizon_months=12).horizon
+        12
+        """
+        from shorewise.domain.validation import build_scenario
+
+        data: dict[str, Any] = {name: getattr(self, name) for name in type(self).model_fields}
+        data.update(changes)  # an unknown name is reported by validation, with the rest
+        return build_scenario(data, source="Scenario.replace")
+
+    def with_assumptions(self, **values: Any) -> Scenario:
+        """A copy with these assumptions set (``0.8``, ``"30%..70%"``, a distribution),
+        validated again. Per-country keys use ``**{"name@CC": value}``.
+
+        >>> s = Scenario.model_validate({"name": "App", "home_country": "US",
+        ...     "workstreams": [{"name": "app", "fte": 4, "duration_months": 8}]})
+        >>> s.with_assumptions(vendor_margin="30%").assumptions["vendor_margin"].kind
+        'fixed'
+        """
+        return self.replace(assumptions={**self.assumptions, **values})

@@ -16,16 +16,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from shorewise import market
 from shorewise.domain.assumption import Assumption, Provenance
 from shorewise.domain.catalogue import CATALOGUE
 from shorewise.domain.distributions import Distribution, Fixed, Uniform
 from shorewise.domain.ratecard import RateCard
 from shorewise.domain.scenario import Scenario
-from shorewise.errors import MarketDataError, Problem, ScenarioError, problems_found
+from shorewise.domain.validation import check_references
+from shorewise.errors import Problem, ScenarioError
 from shorewise.market import (
     developer_pay,
     employer_oncost,
-    is_known_country,
     site_productivity,
     usd_rate,
     working_hours_overlap,
@@ -72,49 +73,9 @@ class ResolvedInputs:
         return {k: a.distribution for k, a in self.assumptions.items()}
 
 
-def check_references(scenario: Scenario, source: str | None = None) -> None:
-    """Raise ScenarioError for unknown countries, a home country offered as offshore, or an
-    unsupported currency — every such problem at once, with its field."""
-    problems: list[Problem] = []
-    if not is_known_country(scenario.home_country):
-        problems.append(
-            Problem(
-                "home_country",
-                f"unknown country code {scenario.home_country!r} (see `shorewise countries`)",
-            )
-        )
-    for i, code in enumerate(scenario.offshore_countries):
-        if not is_known_country(code):
-            problems.append(
-                Problem(
-                    f"offshore_countries.{i}",
-                    f"unknown country code {code!r} (see `shorewise countries`)",
-                )
-            )
-        elif code == scenario.home_country:
-            problems.append(
-                Problem(
-                    f"offshore_countries.{i}",
-                    f"{code} is the home country; offshore means another country",
-                )
-            )
-    try:
-        usd_rate(scenario.currency)
-    except MarketDataError as exc:
-        problems.append(Problem("currency", exc.message))
-    for key in scenario.assumptions:
-        _, _, country = key.partition("@")
-        if country and country.upper() not in scenario.offshore_countries:
-            problems.append(
-                Problem(f"assumptions.{key}", f"{country} is not in offshore_countries")
-            )
-    if problems:
-        raise ScenarioError(problems_found(len(problems)), source=source, problems=tuple(problems))
-
-
 def resolve_inputs(scenario: Scenario, rate_card: RateCard | None = None) -> ResolvedInputs:
     """Every input of ``scenario`` with its distribution and provenance (see module doc)."""
-    check_references(scenario)
+    check_references(scenario, market)
     fx = usd_rate(scenario.currency)
     out: dict[str, ResolvedAssumption] = {}
     home = scenario.home_country

@@ -1,9 +1,11 @@
 """Read and write scenario files (YAML or TOML), with clean errors for every bad file.
 
-A missing file, a directory, binary junk, broken YAML/TOML, an empty file or a file that
-is not a mapping each raise :class:`~shorewise.errors.ScenarioError` naming the file (and
-the line where the parser knows it). Valid syntax with invalid content lists every field
-problem at once, and unknown countries or currencies are reported the same way.
+A missing file, a directory, binary junk, broken YAML/TOML, an empty file, a file that
+is not a mapping, a key given twice (YAML: every duplicate with its line; TOML's parser
+refuses them) or data nested absurdly deep each raise
+:class:`~shorewise.errors.ScenarioError` naming the file (and the line where the parser
+knows it). Valid syntax with invalid content goes through the one complete validation
+(:mod:`shorewise.io.scenario_check`), which lists every problem at once.
 
 Example::
 
@@ -23,12 +25,20 @@ from typing import Any, BinaryIO
 
 import yaml
 
+from shorewise.domain.limits import MAX_FILE_BYTES, nesting_problem
 from shorewise.domain.scenario import Scenario
-from shorewise.domain.validation import build_scenario
-from shorewise.engine.inputs import check_references
-from shorewise.errors import ScenarioError
+from shorewise.errors import Problem, ScenarioError, problems_found
+from shorewise.io.scenario_check import scenario_from_data
 
-MAX_FILE_BYTES = 2_000_000
+__all__ = [
+    "MAX_FILE_BYTES",
+    "load_scenario",
+    "parse_text",
+    "read_text",
+    "scenario_from_text",
+    "scenario_to_yaml",
+    "write_atomically",
+]
 SUFFIXES = (".yaml", ".yml", ".toml", ".json")
 
 
@@ -58,35 +68,90 @@ def read_text(path: str | os.PathLike[str]) -> str:
         ) from exc
 
 
-def parse_text(text: str, *, source: str = "<text>", fmt: str | None = None) -> Any:
-    """Parse YAML (default) or TOML text into plain data; syntax errors name the line."""
-    kind = fmt or ("toml" if source.lower().endswith(".toml") else "yaml")
-    if kind == "toml":
-        try:
-            return tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            raise ScenarioError(f"broken TOML: {exc}", source=source) from exc
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, noting every key given twice in one mapping (with its line)."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.duplicates: list[tuple[int, Problem]] = []  # (line, problem)
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: dict[Any, int] = {}
+        for key_node, _ in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                continue  # `<<: *base` merges keys that the mapping may override
+            key = self.construct_object(key_node, deep=True)
+            line = key_node.start_mark.line + 1
+            try:
+                first = seen.get(key)
+            except TypeError:  # an unhashable key: the base loader reports it
+                continue
+            if first is None:
+                seen[key] = line
+            else:
+                problem = Problem(str(key), f"given twice (line {first} and line {line}); keep one")
+                self.duplicates.append((line, problem))
+        return super().construct_mapping(node, deep=deep)
+
+
+def _load_yaml(text: str) -> Any:
+    loader = _UniqueKeyLoader(text)
     try:
-        return yaml.safe_load(text)
+        data = loader.get_single_data()
+    finally:
+        loader.dispose()
+    if loader.duplicates:
+        dupes = tuple(problem for _, problem in sorted(loader.duplicates, key=lambda d: d[0]))
+        raise ScenarioError(problems_found(len(dupes), "the file: duplicate keys"), problems=dupes)
+    return data
+
+
+def parse_text(text: str, *, source: str = "<text>", fmt: str | None = None) -> Any:
+    """Parse YAML (default) or TOML text into plain data; syntax errors name the line.
+
+    Refuses duplicate keys and data nested deeper than ``MAX_DEPTH`` levels.
+    """
+    kind = fmt or ("toml" if source.lower().endswith(".toml") else "yaml")
+    try:
+        data = tomllib.loads(text) if kind == "toml" else _load_yaml(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ScenarioError(f"broken TOML: {exc}", source=source) from exc
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         raise ScenarioError(f"broken YAML{where}: {exc.problem}", source=source) from exc
     except yaml.YAMLError as exc:
         raise ScenarioError(f"broken YAML: {exc}", source=source) from exc
+    except ScenarioError as exc:
+        raise ScenarioError(exc.message, source=source, problems=exc.problems) from exc
+    except RecursionError as exc:
+        raise ScenarioError("nested too deeply to read; check the brackets", source=source) from exc
+    deep = nesting_problem(data)
+    if deep:
+        raise ScenarioError(deep, source=source)
+    return data
 
 
-def scenario_from_text(text: str, *, source: str = "<text>", fmt: str | None = None) -> Scenario:
-    """Validate scenario text fully (fields, then countries and currency)."""
+def scenario_from_text(
+    text: str,
+    *,
+    source: str = "<text>",
+    fmt: str | None = None,
+    base_dir: str | os.PathLike[str] | None = None,
+    refuse_rate_card: str | None = None,
+) -> Scenario:
+    """Parse and validate scenario text completely (every problem at once); a relative
+    rate-card path is taken from ``base_dir``; ``refuse_rate_card``: see
+    :func:`~shorewise.io.scenario_check.scenario_from_data`."""
     data = parse_text(text, source=source, fmt=fmt)
-    scenario = build_scenario(data, source=source)
-    check_references(scenario, source=source)
-    return scenario
+    return scenario_from_data(
+        data, source=source, base_dir=base_dir, refuse_rate_card=refuse_rate_card
+    )
 
 
 def load_scenario(path: str | os.PathLike[str]) -> Scenario:
     """Load and validate a scenario file (``.yaml``, ``.yml``, ``.toml`` or ``.json``)."""
-    return scenario_from_text(read_text(path), source=str(path))
+    return scenario_from_text(read_text(path), source=str(path), base_dir=Path(path).parent)
 
 
 def scenario_to_yaml(scenario: Scenario) -> str:

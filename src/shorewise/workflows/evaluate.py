@@ -20,6 +20,7 @@ from shorewise.domain.scenario import Scenario
 from shorewise.engine.alternatives import build_alternatives
 from shorewise.engine.inputs import resolve_inputs
 from shorewise.io.ratecard import load_rate_card
+from shorewise.io.scenario_check import check_scenario
 from shorewise.results.comparison import Comparison, build_comparison
 from shorewise.uncertainty.montecarlo import Progress, central_draws, run_monte_carlo
 
@@ -47,13 +48,17 @@ def evaluate(
     """Evaluate ``scenario``: every workstream x option, Monte Carlo, recommendation.
 
     ``samples``/``seed`` override the file's ``simulation`` block (``samples=0``: one run at
-    every input's median); ``with_flips=False`` skips the flip-condition search.
+    every input's median); ``with_flips=False`` skips the flip-condition search. The
+    scenario is validated again first, completely (an edit with ``model_copy`` included),
+    and a run too big for memory is refused before it starts.
     Raises :class:`~shorewise.errors.ShorewiseError` subclasses only.
     """
+    scenario, card = check_scenario(
+        scenario, base_dir=base_dir, samples=samples, seed=seed, rate_card=rate_card
+    )
     sim = scenario.simulation
-    n = sim.samples if samples is None else samples
-    s = sim.seed if seed is None else seed
-    card = rate_card if rate_card is not None else rate_card_for(scenario, base_dir)
+    n = sim.samples if samples is None else int(samples)
+    s = sim.seed if seed is None else int(seed)
     inputs = resolve_inputs(scenario, card)
     central = central_draws(inputs)
     alternatives = build_alternatives(scenario, inputs, central)

@@ -15,8 +15,7 @@ from typing import Any
 
 import yaml
 
-from shorewise.domain.validation import build_scenario
-from shorewise.engine.inputs import check_references
+from shorewise.io.scenario_check import scenario_from_data
 
 HEADER = """\
 # A shorewise scenario, written by `shorewise init`.
@@ -74,7 +73,7 @@ def scenario_data(a: Answers) -> dict[str, Any]:
         "simulation": {"samples": a.samples, "seed": a.seed},
         **a.extra,
     }
-    check_references(build_scenario(data, source="answers"), source="answers")
+    scenario_from_data(data, source="answers")
     return data
 
 

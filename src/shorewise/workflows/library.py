@@ -30,9 +30,8 @@ from typing import Any
 import yaml
 
 from shorewise.domain.scenario import Scenario
-from shorewise.domain.validation import build_scenario
-from shorewise.engine.inputs import check_references
 from shorewise.errors import Problem, ScenarioError
+from shorewise.io.scenario_check import scenario_from_data
 from shorewise.io.scenario_file import parse_text, scenario_from_text
 from shorewise.report.series import chart_series as report_chart_series
 from shorewise.results.comparison import Comparison
@@ -95,7 +94,9 @@ def draft_from_text(text: str, *, fmt: str = "yaml", source: str = "<text>") -> 
 
     Raises :class:`ScenarioError` listing every problem with its field.
     """
-    scenario = scenario_from_text(text, source=source, fmt=fmt)
+    scenario = scenario_from_text(
+        text, source=source, fmt=fmt, refuse_rate_card=RATE_CARD_REFUSED
+    )
     _check_storable(scenario, source)
     data = _json_safe(parse_text(text, source=source, fmt=fmt))
     stored = text if fmt == "yaml" else _to_yaml(data)
@@ -107,8 +108,7 @@ def draft_from_data(data: Any, *, source: str = "<data>") -> Draft:
 
     Raises :class:`ScenarioError` listing every problem with its field.
     """
-    scenario = build_scenario(data, source=source)
-    check_references(scenario, source=source)
+    scenario = scenario_from_data(data, source=source, refuse_rate_card=RATE_CARD_REFUSED)
     _check_storable(scenario, source)
     plain = _json_safe(data)
     return Draft(scenario, _to_yaml(plain), plain)
