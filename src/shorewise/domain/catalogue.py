@@ -28,9 +28,7 @@ def _with_range(a: Assumption) -> Assumption:
     return replace(a, allowed=ALLOWED[a.name])
 
 
-CATALOGUE: dict[str, Assumption] = {
-    a.name: _with_range(a) for a in (*STAFF, *VENDOR_AND_FINANCE)
-}
+CATALOGUE: dict[str, Assumption] = {a.name: _with_range(a) for a in (*STAFF, *VENDOR_AND_FINANCE)}
 """Every assumption by name, in display order."""
 
 GROUPS = ("productivity", "control", "pay", "setup", "time", "attrition", "vendor", "finance")

@@ -1,6 +1,6 @@
 """Checks of a scenario that pydantic's field types cannot say, each giving field paths.
 
-A validator raises :class:`FieldProblems` (a ``ValueError`` pydantic passes through) with
+A validator raises :class:`FieldProblemsError` (a ``ValueError`` pydantic passes through) with
 one :class:`~shorewise.errors.Problem` per thing wrong, paths relative to the field it
 validates; :func:`shorewise.domain.validation.build_scenario` joins them to full paths.
 
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from shorewise.domain.scenario import Scenario
 
 
-class FieldProblems(ValueError):
+class FieldProblemsError(ValueError):
     """Several problems found by one validator, paths relative to its field."""
 
     def __init__(self, problems: Iterable[Problem]) -> None:
@@ -32,7 +32,7 @@ class FieldProblems(ValueError):
         super().__init__("; ".join(p.render() for p in self.problems))
 
     @classmethod
-    def one(cls, field: str, message: str) -> FieldProblems:
+    def one(cls, field: str, message: str) -> FieldProblemsError:
         """A single problem."""
         return cls([Problem(field, message)])
 

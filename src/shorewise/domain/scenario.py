@@ -32,15 +32,14 @@ from pydantic import (
     model_validator,
 )
 
-from shorewise.domain.catalogue import CATALOGUE
 from shorewise.domain.cross_checks import (
-    FieldProblems,
+    FieldProblemsError,
     assumption_problems,
     correlation_name_problems,
     cross_problems,
     duplicate_names,
 )
-from shorewise.domain.distributions import Distribution, parse_uncertain
+from shorewise.domain.distributions import Distribution
 from shorewise.domain.limits import (
     MAX_CORRELATIONS,
     MAX_FTE,
@@ -113,9 +112,9 @@ class Workstream(_Frozen):
     name: str = Field(min_length=1, max_length=MAX_NAME_CHARS)
     core: bool = False
     fte: float | None = Field(default=None, gt=0, le=MAX_FTE, allow_inf_nan=False)
-    team: (
-        dict[str, Annotated[float, Field(gt=0, le=MAX_FTE, allow_inf_nan=False)]] | None
-    ) = Field(default=None, max_length=MAX_ROLES)
+    team: dict[str, Annotated[float, Field(gt=0, le=MAX_FTE, allow_inf_nan=False)]] | None = Field(
+        default=None, max_length=MAX_ROLES
+    )
     duration_months: int = Field(gt=0, le=MAX_HORIZON_MONTHS)
     start_month: int = Field(default=0, ge=0, le=MAX_HORIZON_MONTHS)
     scope_volatility: Volatility = Volatility.MEDIUM
@@ -127,7 +126,7 @@ class Workstream(_Frozen):
         if self.fte is not None and self.team:
             raise ValueError("give fte or team, not both")
         if self.target_fte > MAX_FTE:
-            raise FieldProblems.one(
+            raise FieldProblemsError.one(
                 "team", f"the roles add up to {self.target_fte:g} FTE; at most {MAX_FTE:,}"
             )
         return self
@@ -269,7 +268,7 @@ class Scenario(_Frozen):
         context = info.context or {}
         parsed, problems = assumption_problems(value, context.get(UNITS_PER_USD))
         if problems:
-            raise FieldProblems(problems)
+            raise FieldProblemsError(problems)
         return parsed
 
     @field_validator("workstreams", "mixes", mode="after")
@@ -277,7 +276,7 @@ class Scenario(_Frozen):
     def _unique_names(cls, value: tuple[Workstream | Mix, ...]) -> Any:
         problems = duplicate_names([item.name for item in value])
         if problems:
-            raise FieldProblems(problems)
+            raise FieldProblemsError(problems)
         return value
 
     @field_validator("correlations", mode="after")
@@ -285,7 +284,7 @@ class Scenario(_Frozen):
     def _known_correlated(cls, value: tuple[Correlation, ...]) -> Any:
         problems = correlation_name_problems([c.between for c in value])
         if problems:
-            raise FieldProblems(problems)
+            raise FieldProblemsError(problems)
         return value
 
     @model_validator(mode="after")
@@ -294,7 +293,7 @@ class Scenario(_Frozen):
             return self
         problems = cross_problems(self)
         if problems:
-            raise FieldProblems(problems)
+            raise FieldProblemsError(problems)
         return self
 
     @property

@@ -26,7 +26,7 @@ from typing import Any, Protocol
 
 from pydantic import ValidationError
 
-from shorewise.domain.cross_checks import CROSS_CHECKS, FieldProblems
+from shorewise.domain.cross_checks import CROSS_CHECKS, FieldProblemsError
 from shorewise.domain.limits import nesting_problem
 from shorewise.domain.scenario import SKIP_CROSS_CHECKS, UNITS_PER_USD, Scenario
 from shorewise.errors import Problem, ScenarioError, ShorewiseError, problems_found
@@ -79,7 +79,7 @@ def _problems(exc: ValidationError) -> list[Problem]:
         where = ".".join(loc)
         kind = err["type"]
         inner = (err.get("ctx") or {}).get("error")
-        if isinstance(inner, FieldProblems):
+        if isinstance(inner, FieldProblemsError):
             for p in inner.problems:
                 problems.append(Problem(".".join(x for x in (where, p.field) if x), p.message))
             continue
@@ -142,9 +142,7 @@ def reference_problems(data: Mapping[str, Any], references: References) -> list[
     return problems
 
 
-def check_references(
-    scenario: Scenario, references: References, source: str | None = None
-) -> None:
+def check_references(scenario: Scenario, references: References, source: str | None = None) -> None:
     """Raise ScenarioError for unknown countries or currency (see
     :func:`reference_problems`), every such problem at once, with its field."""
     data = scenario.model_dump(include={"home_country", "offshore_countries", "currency"})
@@ -173,9 +171,7 @@ def _partial(data: Mapping[str, Any], problems: list[Problem], rate: float | Non
     kept = {k: v for k, v in data.items() if k not in bad}
     kept.update({k: v for k, v in _PLACEHOLDERS.items() if k in bad})
     try:
-        return Scenario.model_validate(
-            kept, context={SKIP_CROSS_CHECKS: True, UNITS_PER_USD: rate}
-        )
+        return Scenario.model_validate(kept, context={SKIP_CROSS_CHECKS: True, UNITS_PER_USD: rate})
     except ValidationError:
         return None
 

@@ -21,6 +21,7 @@ Example::
 from __future__ import annotations
 
 import operator
+import os
 from pathlib import Path
 from typing import Any
 
@@ -61,7 +62,7 @@ def _problems_of(exc: ShorewiseError, field: str = "") -> list[Problem]:
     return list(exc.problems) or [Problem(field, exc.message)]
 
 
-def rate_card_path(scenario: Scenario, base_dir: str | Path | None) -> Path | None:
+def rate_card_path(scenario: Scenario, base_dir: str | os.PathLike[str] | None) -> Path | None:
     """The scenario's rate card file, a relative path taken from ``base_dir``."""
     if not scenario.rate_card:
         return None
@@ -89,7 +90,10 @@ def _card_values(card: RateCard, units_per_usd: float | None) -> list[Problem]:
 
 
 def _rate_card(
-    checked: Checked, base_dir: str | Path | None, given: RateCard | None, refused: str | None
+    checked: Checked,
+    base_dir: str | os.PathLike[str] | None,
+    given: RateCard | None,
+    refused: str | None,
 ) -> RateCard | None:
     """The rate card to use (``given``, else the scenario's file), its problems noted."""
     scenario = checked.partial
@@ -107,9 +111,9 @@ def _rate_card(
             card = load_rate_card(path)
         except RateCardError as exc:
             where = exc.source or str(path)
-            checked.problems += [
-                Problem("rate_card", p.render(where)) for p in exc.problems
-            ] or [Problem("rate_card", f"{where}: {exc.message}")]
+            checked.problems += [Problem("rate_card", p.render(where)) for p in exc.problems] or [
+                Problem("rate_card", f"{where}: {exc.message}")
+            ]
             return None
     if card is not None:
         checked.problems += _card_values(card, checked.units_per_usd)
@@ -170,9 +174,7 @@ def _whole_number(value: Any, field: str, high: int, checked: Checked) -> int | 
         checked.problems.append(Problem(field, f"must be a whole number (got {value!r})"))
         return None
     if not 0 <= number <= high:
-        checked.problems.append(
-            Problem(field, f"must be from 0 to {high:,} (got {number:,})")
-        )
+        checked.problems.append(Problem(field, f"must be from 0 to {high:,} (got {number:,})"))
         return None
     return number
 
@@ -181,7 +183,7 @@ def _complete(
     checked: Checked,
     *,
     source: str | None,
-    base_dir: str | Path | None,
+    base_dir: str | os.PathLike[str] | None,
     samples: Any = None,
     seed: Any = None,
     rate_card: RateCard | None = None,
@@ -196,7 +198,8 @@ def _complete(
     if scenario is not None and checked.clean(SIZE_KEYS) and (n is not None or not overridden):
         size = run_size_problem(scenario, scenario.simulation.samples if n is None else n)
         if size is not None:
-            checked.problems.append(Problem("samples" if overridden else "simulation.samples", size))
+            field = "samples" if overridden else "simulation.samples"
+            checked.problems.append(Problem(field, size))
     if checked.problems or checked.scenario is None:
         problems = tuple(checked.problems)
         raise ScenarioError(problems_found(len(problems)), source=source, problems=problems)
@@ -207,7 +210,7 @@ def scenario_from_data(
     data: Any,
     *,
     source: str | None = None,
-    base_dir: str | Path | None = None,
+    base_dir: str | os.PathLike[str] | None = None,
     refuse_rate_card: str | None = None,
 ) -> Scenario:
     """Validate plain data completely (see module doc); relative rate-card paths are taken
@@ -218,16 +221,16 @@ def scenario_from_data(
         checked = check_scenario_data(data, references=market)
     except ScenarioError as exc:
         raise ScenarioError(exc.message, source=source) from exc
-    return _complete(
-        checked, source=source, base_dir=base_dir, refuse_rate_card=refuse_rate_card
-    )[0]
+    return _complete(checked, source=source, base_dir=base_dir, refuse_rate_card=refuse_rate_card)[
+        0
+    ]
 
 
 def check_scenario(
     scenario: Any,
     *,
     source: str | None = None,
-    base_dir: str | Path | None = None,
+    base_dir: str | os.PathLike[str] | None = None,
     samples: Any = None,
     seed: Any = None,
     rate_card: RateCard | None = None,

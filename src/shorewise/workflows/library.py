@@ -94,9 +94,7 @@ def draft_from_text(text: str, *, fmt: str = "yaml", source: str = "<text>") -> 
 
     Raises :class:`ScenarioError` listing every problem with its field.
     """
-    scenario = scenario_from_text(
-        text, source=source, fmt=fmt, refuse_rate_card=RATE_CARD_REFUSED
-    )
+    scenario = scenario_from_text(text, source=source, fmt=fmt, refuse_rate_card=RATE_CARD_REFUSED)
     _check_storable(scenario, source)
     data = _json_safe(parse_text(text, source=source, fmt=fmt))
     stored = text if fmt == "yaml" else _to_yaml(data)
