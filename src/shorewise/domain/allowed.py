@@ -17,8 +17,8 @@ Example::
     >>> share.problem(Fixed(value=0.4)) is None
     True
     >>> share.problem(Normal(mean=0.5, sd=0.1))
-    'a normal distribution has no lower bound, but this input must be >= 0; a share. \
-Truncate it with low: (and high:) inside >= 0 and <= 1, or use a range or a pert'
+    'a normal distribution has no lower bound, but this input must be >= 0: truncate it \
+with low: (and high:) inside >= 0 and <= 1, or use a range or a pert; a share'
 """
 
 from __future__ import annotations
@@ -109,13 +109,13 @@ class Allowed:
         if ceiling is not None and not drawn_high <= ceiling:
             limit = self._ceiling_text(ceiling, units_per_usd)
             return (
-                f"its largest draws reach {_num(drawn_high)}, above the ceiling {limit}{why}; "
-                "narrow the distribution"
+                f"its largest draws reach {_num(drawn_high)}, above the ceiling {limit}: "
+                f"narrow the distribution{why}"
             )
         if self._below(drawn_low):
             return (
-                f"its smallest draws reach {_num(drawn_low)}: must be {self._low_text()}{why}; "
-                "narrow the distribution"
+                f"its smallest draws reach {_num(drawn_low)}, but it must be "
+                f"{self._low_text()}: narrow the distribution{why}"
             )
         return None
 
@@ -136,8 +136,8 @@ class Allowed:
         if math.isinf(end):
             return (
                 f"a {dist.kind} distribution has no {side} bound, but this input must be "
-                f"{bound}{why}. Truncate it with low: (and high:) inside "
-                f"{self.describe(None)}, or use a range or a pert"
+                f"{bound}: truncate it with low: (and high:) inside {self.describe(None)}, "
+                f"or use a range or a pert{why}"
             )
         return f"its {side} end {_num(end)} is outside the allowed values: must be {bound}{why}"
 

@@ -32,7 +32,7 @@ MONTHLY_SERIES = 3  # paid, effective, burn
 ENGINE_ARRAYS = 40  # (draw, month) arrays alive while one alternative is simulated
 SCORING_DRAWS = 50_000  # draws scored at a time by the decision
 CRITERIA = 5
-OVERHEAD_FACTOR = 1.5
+OVERHEAD_FACTOR = 1.2
 
 
 def alternatives(scenario: Scenario) -> int:
