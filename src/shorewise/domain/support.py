@@ -83,8 +83,13 @@ def _tail_z(cut: float, tail: float) -> float:
 
 
 def _normal_range(mean: float, sd: float, low: float, high: float) -> tuple[float, float]:
+    """A (truncated) normal's drawable ends. The sampler's truncated inverse is tabulated
+    and a little off in the far tail, so the open tail of a truncated normal is taken out
+    to the 2^-60 tail quantile: a little beyond what it draws, never short of it."""
     a, b = (low - mean) / sd, (high - mean) / sd
-    z_high = _tail_z(a, 1.0 - U_HIGH) if math.isinf(high) else b
+    truncated = math.isfinite(a) or math.isfinite(b)
+    upper_tail = U_LOW if truncated else 1.0 - U_HIGH
+    z_high = _tail_z(a, upper_tail) if math.isinf(high) else b
     z_low = -_tail_z(-b, U_LOW) if math.isinf(low) else a
     return mean + sd * z_low, mean + sd * z_high
 
