@@ -145,9 +145,12 @@ def reference_problems(data: Mapping[str, Any], references: References) -> list[
 def check_references(scenario: Scenario, references: References, source: str | None = None) -> None:
     """Raise ScenarioError for unknown countries or currency (see
     :func:`reference_problems`), every such problem at once, with its field."""
-    data = scenario.model_dump(include={"home_country", "offshore_countries", "currency"})
-    data["offshore_countries"] = list(scenario.offshore_countries)
-    data["assumptions"] = dict(scenario.assumptions)
+    data = {
+        "home_country": scenario.home_country,
+        "offshore_countries": list(scenario.offshore_countries),
+        "currency": scenario.currency,
+        "assumptions": dict(scenario.assumptions),
+    }
     problems = reference_problems(data, references)
     if problems:
         raise ScenarioError(problems_found(len(problems)), source=source, problems=tuple(problems))
