@@ -106,12 +106,44 @@ def _load_yaml(text: str) -> Any:
     return data
 
 
+_PARSER_DEPTH = 100  # bracket levels refused before parsing (the parsers recurse on them)
+
+
+def _bracket_depth(text: str, stop: int = _PARSER_DEPTH) -> int:
+    """Deepest ``[``/``{`` nesting outside quotes and comments (stops counting at ``stop``)."""
+    depth = deepest = 0
+    quote = ""
+    comment = False
+    for char in text:
+        if comment:
+            comment = char != "\n"
+        elif quote:
+            quote = "" if char == quote else quote
+        elif char in "\"'":
+            quote = char
+        elif char == "#":
+            comment = True
+        elif char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+            if deepest >= stop:
+                break
+        elif char in "]}":
+            depth -= 1
+    return deepest
+
+
 def parse_text(text: str, *, source: str = "<text>", fmt: str | None = None) -> Any:
     """Parse YAML (default) or TOML text into plain data; syntax errors name the line.
 
     Refuses duplicate keys and data nested deeper than ``MAX_DEPTH`` levels.
     """
     kind = fmt or ("toml" if source.lower().endswith(".toml") else "yaml")
+    if _bracket_depth(text) >= _PARSER_DEPTH:
+        raise ScenarioError(
+            f"brackets nested {_PARSER_DEPTH} levels deep or more; a scenario needs at most 4",
+            source=source,
+        )
     try:
         data = tomllib.loads(text) if kind == "toml" else _load_yaml(text)
     except tomllib.TOMLDecodeError as exc:
