@@ -59,8 +59,11 @@ def percentiles(values: FloatArray) -> Percentiles:
     finite = np.isfinite(values)
     if not finite.all():  # inf - inf interpolation would give NaN: use a sentinel
         values = np.where(finite, values, _NOT_REACHED)
+    # a percentile interpolated towards a non-finite draw is not finite either (it is
+    # above every finite draw), not a huge number such as 1e299
+    top = float(values[finite].max()) if finite.any() else -math.inf
     p10, p50, p90 = (
-        float(p) if p < _NOT_REACHED / 2 else math.inf for p in np.percentile(values, [10, 50, 90])
+        float(p) if p <= top else math.inf for p in np.percentile(values, [10, 50, 90])
     )
     mean = float(np.mean(values)) if finite.all() else math.inf
     return Percentiles(p10, p50, p90, mean)
