@@ -86,9 +86,10 @@ def test_support_and_drawable_range_match_the_sampler(dist: Distribution) -> Non
     drawn_low, drawn_high = sampler.ppf(dist, sampler.open_unit(np.array([0.0, 1.0])))
     lowest, highest = drawable_range(dist)
     ulps = 1e-12 * max(1.0, abs(drawn_low), abs(drawn_high))  # float rounding only
-    assert lowest <= drawn_low + ulps and drawn_high <= highest + ulps
+    assert lowest <= drawn_low + ulps
+    assert drawn_high <= highest + ulps
     exact = 1e-9 if math.isinf(low) == math.isinf(high) else 0.05  # one-sided: conservative
-    if math.isinf(low) or low == 0.0 and dist.kind in ("lognormal", "interval90"):
+    if math.isinf(low) or (low == 0.0 and dist.kind in ("lognormal", "interval90")):
         assert lowest == pytest.approx(drawn_low, rel=exact)
     if math.isinf(high):
         assert highest == pytest.approx(drawn_high, rel=exact)
@@ -114,7 +115,8 @@ def test_the_uniform_clip_is_the_samplers() -> None:
 )
 def test_a_share_refuses_what_can_leave_it(dist: Distribution, fragment: str) -> None:
     message = SHARE.problem(dist)
-    assert message is not None and fragment in message, message
+    assert message is not None
+    assert fragment in message, message
     assert message.endswith("a share")
 
 
@@ -142,11 +144,13 @@ def test_open_bounds_exclude_their_end() -> None:
 def test_ceilings_hold_over_what_can_be_drawn() -> None:
     assert POSITIVE.problem(LogNormal(median=1.0, sigma=0.5)) is None  # draws up to ~60
     wide = POSITIVE.problem(LogNormal(median=0.5, sigma=1000))
-    assert wide is not None and "its largest draws reach inf, above the ceiling 100" in wide
+    assert wide is not None
+    assert "its largest draws reach inf, above the ceiling 100" in wide
     assert POSITIVE.problem(Fixed(value=100.0)) is None
     assert POSITIVE.problem(Fixed(value=1e308)) == "must be at most 100 (got 1e+308); positive"
     tiny = POSITIVE.problem(LogNormal(median=1e-300, sigma=40))
-    assert tiny is not None and "smallest draws reach 0" in tiny
+    assert tiny is not None
+    assert "smallest draws reach 0" in tiny
 
 
 def test_money_ceilings_are_converted_from_usd() -> None:
@@ -155,7 +159,8 @@ def test_money_ceilings_are_converted_from_usd() -> None:
     assert PAY.problem(Fixed(value=pay), units_per_usd=1.0) is not None
     assert PAY.problem(Fixed(value=pay), units_per_usd=vnd) is None
     too_much = PAY.problem(Fixed(value=1e11), units_per_usd=vnd)
-    assert too_much is not None and "(USD 2,000,000 converted)" in too_much
+    assert too_much is not None
+    assert "(USD 2,000,000 converted)" in too_much
     assert PAY.problem(Fixed(value=1e308), units_per_usd=None) is None  # rate unknown: skipped
     assert PAY.problem(Fixed(value=-1.0), units_per_usd=None) is not None  # bounds are not
 

@@ -12,7 +12,8 @@ from shorewise.uncertainty.summary import percentiles
 def test_a_percentile_interpolated_towards_inf_is_inf() -> None:
     values = np.array([8.0] * 8 + [10.0, math.inf])  # P90 lies between 10 and inf
     p = percentiles(values)
-    assert p.p10 == 8.0 and p.p50 == 8.0
+    assert p.p10 == 8.0
+    assert p.p50 == 8.0
     assert p.p90 == math.inf
     assert p.as_dict()["p90"] is None
 

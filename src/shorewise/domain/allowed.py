@@ -135,7 +135,8 @@ class Allowed:
         side = "lower" if lower else "upper"
         if math.isinf(end):
             return (
-                f"{'an' if dist.kind == 'interval90' else 'a'} {dist.kind} distribution has no {side} bound, but this input must be "
+                f"{'an' if dist.kind == 'interval90' else 'a'} {dist.kind} distribution has no "
+                f"{side} bound, but this input must be "
                 f"{bound}: truncate it with low: (and high:) inside {self.describe(None)}, "
                 f"or use a range or a pert{why}"
             )
