@@ -8,7 +8,7 @@ problem at once, and unknown countries or currencies are reported the same way.
 Example::
 
     >>> scenario = load_scenario("examples/core-platform.yaml")     # doctest: +SKIP
-    >>> scenario.home_country
+    >>> scenario.home_country                                         # doctest: +SKIP
     'US'
 """
 
