@@ -9,8 +9,8 @@ Example::
     >>> import shorewise
     >>> scenario = shorewise.load_scenario("examples/core-platform.yaml")  # doctest: +SKIP
     >>> result = shorewise.evaluate(scenario, samples=2000)                # doctest: +SKIP
-    >>> result.to_dict()["recommendation"]["strategy"]                    # doctest: +SKIP
-    'offshore_inhouse'
+    >>> result.recommendation.label                                     # doctest: +SKIP
+    'Dedicated team in Vietnam'
 
 Names are imported on first use, so ``import shorewise`` (and the CLI) start fast.
 """
@@ -20,11 +20,11 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from shorewise._version import __version__
 
 _EXPORTS = {
-    "Comparison": "shorewise.results.comparison",
     "Distribution": "shorewise.domain.distributions",
+    "Result": "shorewise.results.result",
     "Scenario": "shorewise.domain.scenario",
     "ScenarioError": "shorewise.errors",
     "ShorewiseError": "shorewise.errors",
@@ -37,8 +37,8 @@ _EXPORTS = {
 }
 
 __all__ = [
-    "Comparison",
     "Distribution",
+    "Result",
     "Scenario",
     "ScenarioError",
     "ShorewiseError",
@@ -57,7 +57,7 @@ if TYPE_CHECKING:
     from shorewise.domain.strategy import Strategy
     from shorewise.errors import ScenarioError, ShorewiseError
     from shorewise.io.scenario_file import load_scenario, scenario_from_text
-    from shorewise.results.comparison import Comparison
+    from shorewise.results.result import Result
     from shorewise.workflows.evaluate import evaluate
 
 

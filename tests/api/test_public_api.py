@@ -9,8 +9,8 @@ import shorewise
 from shorewise.workflows.examples import example_path
 
 EXPORTS = [
-    "Comparison",
     "Distribution",
+    "Result",
     "Scenario",
     "ScenarioError",
     "ShorewiseError",

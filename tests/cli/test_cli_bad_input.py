@@ -202,16 +202,16 @@ def test_an_absurd_result_is_refused_not_printed(
 ) -> None:
     """The output guard: if the model ever produced a NaN, the command says so (exit 2)
     instead of writing it."""
-    from shorewise.results.comparison import Comparison
+    from shorewise.results.result import Result
 
-    real = Comparison.to_dict
+    real = Result.to_dict
 
-    def broken(self: Comparison) -> dict[str, object]:
+    def broken(self: Result) -> dict[str, object]:
         data = real(self)
         data["plan"]["npv_cost"]["p50"] = float("nan")  # type: ignore[index]
         return data
 
-    monkeypatch.setattr(Comparison, "to_dict", broken)
+    monkeypatch.setattr(Result, "to_dict", broken)
     path = tmp_path / "ok.yaml"
     path.write_text(GOOD)
     for fmt in ("json", "table", "markdown"):

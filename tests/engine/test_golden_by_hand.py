@@ -15,7 +15,7 @@ from shorewise.workflows.evaluate import evaluate
 
 
 def _row(result: object, option: str) -> object:
-    return next(r for r in result.rows if r.alternative.option_name == option)  # type: ignore[attr-defined]
+    return next(r for r in result.strategies if r.option == option)
 
 
 def test_onshore_inhouse_by_hand(hand_scenario: Scenario) -> None:
@@ -29,12 +29,12 @@ def test_onshore_inhouse_by_hand(hand_scenario: Scenario) -> None:
     release = 4 * 1 * 10_000
     total = salaries + on_costs + equipment_office + recruiting + release
     assert total == 396_000
-    assert row.figures["total_cost"].p50 == pytest.approx(total)
+    assert row.total_cost.p50 == pytest.approx(total)
     effective = paid_fte_months - 4 * 0.5  # each hire loses half a month while learning
-    assert row.figures["effective_fte_months"].p50 == pytest.approx(effective)
-    assert row.figures["cost_per_effective_fte_month"].p50 == pytest.approx(total / effective)
-    assert row.category_means["recruiting"] == pytest.approx(recruiting)
-    assert row.category_means["release"] == pytest.approx(release)
+    assert row.effective_fte_months.p50 == pytest.approx(effective)
+    assert row.cost_per_effective_fte_month.p50 == pytest.approx(total / effective)
+    assert row.cost_by_category["recruiting"] == pytest.approx(recruiting)
+    assert row.cost_by_category["release"] == pytest.approx(release)
 
 
 def test_onshore_vendor_margin_and_equal_output_by_hand(hand_scenario: Scenario) -> None:
@@ -48,10 +48,12 @@ def test_onshore_vendor_margin_and_equal_output_by_hand(hand_scenario: Scenario)
     change_requests = 0.1 * fees  # medium scope volatility
     total = fees + selection_transition + governance + change_requests
     assert rate == 16_900
-    assert row.category_means["vendor_fees"] == pytest.approx(fees)
-    assert row.category_means["vendor_selection_transition"] == pytest.approx(selection_transition)
-    assert row.figures["total_cost"].p50 == pytest.approx(total)
-    assert row.figures["effective_fte_months"].p50 == pytest.approx(4 * (5.5 - 0.5))
+    assert row.cost_by_category["vendor_fees"] == pytest.approx(fees)
+    assert row.cost_by_category["vendor_selection_transition"] == pytest.approx(
+        selection_transition
+    )
+    assert row.total_cost.p50 == pytest.approx(total)
+    assert row.effective_fte_months.p50 == pytest.approx(4 * (5.5 - 0.5))
 
 
 def test_offshore_team_setup_by_hand(hand_scenario: Scenario) -> None:
@@ -70,18 +72,16 @@ def test_offshore_team_setup_by_hand(hand_scenario: Scenario) -> None:
         "travel": paid * 100,
     }
     for category, expected in parts.items():
-        assert row.category_means[category] == pytest.approx(expected), category
-    assert row.figures["total_cost"].p50 == pytest.approx(sum(parts.values()))
+        assert row.cost_by_category[category] == pytest.approx(expected), category
+    assert row.total_cost.p50 == pytest.approx(sum(parts.values()))
     assert sum(parts.values()) == pytest.approx(182_475)
-    assert "employer of record (set in the scenario)" in (row.route_text() or "")
+    assert "employer of record (set in the scenario)" in (row.route or "")
 
 
 def test_entity_route_delays_hiring(hand_scenario: Scenario) -> None:
     entity = hand_scenario.model_copy(update={"offshore_route": OffshoreRoute.ENTITY})
     row = _row(evaluate(entity, samples=0), "offshore_inhouse@VN")
     # hiring starts after the 3-month entity set-up: ramp shares 1/4, 3/4, 1 in months 3-5
-    assert row.figures["effective_fte_months"].p50 == pytest.approx(
-        5 * 0.8 * (1 / 12 + 1 / 2 + 11 / 12)
-    )
-    assert row.category_means["entity"] == pytest.approx(30_000 + 40_000 + 6 * 2000)
-    assert row.figures["months_to_target"].p50 == 6
+    assert row.effective_fte_months.p50 == pytest.approx(5 * 0.8 * (1 / 12 + 1 / 2 + 11 / 12))
+    assert row.cost_by_category["entity"] == pytest.approx(30_000 + 40_000 + 6 * 2000)
+    assert row.months_to_target.p50 == 6

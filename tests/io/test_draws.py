@@ -20,18 +20,16 @@ EXAMPLE = Path(__file__).resolve().parents[2] / "src" / "shorewise" / "examples"
 
 @pytest.fixture(scope="module")
 def result() -> object:
-    return evaluate(load_scenario(EXAMPLE), samples=600, seed=4)
+    return evaluate(load_scenario(EXAMPLE), samples=600, seed=4).live
 
 
 def _check(columns: dict[str, np.ndarray], result: object) -> None:
     run = result.run  # type: ignore[attr-defined]
-    rows = result.rows  # type: ignore[attr-defined]
+    rows = result.alternatives  # type: ignore[attr-defined]
     np.testing.assert_array_equal(columns["draw"], np.arange(600))
     for row, metrics in zip(rows, run.metrics, strict=True):
         for figure in DRAW_FIGURES:
-            np.testing.assert_array_equal(
-                columns[f"{row.alternative.id} | {figure}"], getattr(metrics, figure)
-            )
+            np.testing.assert_array_equal(columns[f"{row.id} | {figure}"], getattr(metrics, figure))
     inputs = {k.removeprefix("input | "): v for k, v in columns.items() if k.startswith("input")}
     assert inputs.keys() == set(run.uncertain_keys)
     for key, values in run.inputs.items():

@@ -28,11 +28,11 @@ def test_rate_card_sets_pay_ratio_and_vendor_rate(tmp_path: Path) -> None:
     )
     scenario = load_scenario(path)
     result = evaluate(scenario, samples=0, base_dir=path.parent)
-    inputs = result.inputs.assumptions
+    inputs = result.live.inputs.assumptions
     assert inputs["onshore_annual_pay"].distribution.value == 150000  # type: ignore[union-attr]
     assert inputs["offshore_wage_ratio@VN"].distribution.value == pytest.approx(0.2)  # type: ignore[union-attr]
     assert "rate card" in inputs["offshore_wage_ratio@VN"].provenance.text
-    assert result.inputs.vendor_monthly_rates == {"VN": 4000.0}
+    assert result.live.inputs.vendor_monthly_rates == {"VN": 4000.0}
 
 
 def test_bad_rate_card_lists_problems(tmp_path: Path) -> None:

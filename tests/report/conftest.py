@@ -8,7 +8,7 @@ import functools
 import pytest
 
 from shorewise.io.scenario_file import load_scenario
-from shorewise.results.comparison import Comparison
+from shorewise.results.result import Result
 from shorewise.workflows.examples import example_names, example_path
 from shorewise.workflows.report import render_report
 
@@ -18,20 +18,20 @@ WITH_EXTRAS = "core-platform"  # the example whose reports carry the tornado and
 
 
 @functools.cache
-def comparison(name: str) -> Comparison:
+def comparison(name: str) -> Result:
     """The example evaluated with 300 draws (the tornado and sweep added for one)."""
     from shorewise.workflows.evaluate import evaluate
 
     result = evaluate(load_scenario(example_path(name)), samples=SAMPLES)
     if name == WITH_EXTRAS:
-        from shorewise.workflows.decide import add_report_extras
+        from shorewise.workflows.decide import with_report_analyses
 
-        add_report_extras(result)
+        result = with_report_analyses(result)
     return result
 
 
 @functools.cache
-def deterministic(name: str) -> Comparison:
+def deterministic(name: str) -> Result:
     """The example's deterministic run: every input at its median."""
     from shorewise.workflows.evaluate import evaluate
 

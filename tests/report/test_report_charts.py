@@ -10,7 +10,8 @@ from tests.report.conftest import comparison
 
 from shorewise.report.charts import capacity_chart, report_charts
 from shorewise.report.decision_charts import breakeven_points, duration_sweep_chart, tornado_chart
-from shorewise.report.series import chart_data, chart_series, comparison_chart_data
+from shorewise.report.series import chart_data
+from shorewise.results.result import Result
 
 TORNADO = [
     {"name": "vendor_margin", "low_input": 0.2, "high_input": 0.6,
@@ -51,8 +52,8 @@ def _data_rows(spec: dict[str, object]) -> int:
 def test_report_charts_are_valid_and_small(example: str) -> None:
     c = comparison(example)
     groups = report_charts(c, validate=True)  # each spec checked against the schema
-    options = len(c.rows)
-    horizon = c.scenario.horizon
+    options = len(c.strategies)
+    horizon = c.horizon_months
     for _, items in groups:
         for item in items:
             spec = item.spec
@@ -66,7 +67,7 @@ def test_report_charts_are_valid_and_small(example: str) -> None:
 def test_tornado_widest_first_and_skips_infinite() -> None:
     spec = tornado_chart(TORNADO, "USD", validate=True)
     names = [v["name"] for v in spec["datasets"]["tornado"]]
-    assert names == ["offshore_wage_ratio@VN", "vendor_margin"]
+    assert names == ["offshore wage ratio (Vietnam)", "vendor margin"]
 
 
 def test_breakeven_where_the_cheapest_changes() -> None:
@@ -74,7 +75,7 @@ def test_breakeven_where_the_cheapest_changes() -> None:
     assert len(points) == 1
     # 4000 + 36000/m is 10000 at 6 months and 8000 at 9: it meets 9000 halfway, linearly
     assert points[0]["duration_months"] == pytest.approx(7.5)
-    assert points[0]["options"] == "VN vendor → VN team"
+    assert points[0]["options"] == "Vendor in Vietnam → Dedicated team in Vietnam"
     assert breakeven_points(SWEEP, ["offshore_inhouse@VN"]) == []
 
 
@@ -86,19 +87,19 @@ def test_sweep_chart_marks_the_breakeven() -> None:
     assert spec["datasets"]["breakeven"][0]["text"] == "8 mo"  # 7.5 months, rounded
 
 
-def test_chart_series_is_plain_json_and_small(example: str) -> None:
+def test_chart_data_from_a_saved_result_is_the_same_and_small(example: str) -> None:
     c = comparison(example)
-    series = chart_series(c)
-    text = json.dumps(series, allow_nan=False)  # what a saved run stores
-    assert chart_data(c.to_dict(), json.loads(text)) == comparison_chart_data(c)
-    workstreams = [r.alternative.workstream for r in c.rows]
-    in_horizon = sum(min(ws.end_month, c.scenario.horizon) - ws.start_month for ws in workstreams)
-    assert len(series["bands"]) == in_horizon  # one band row per option-month, never draws
-    assert all(len(o["cost_per_effective_fte_month_bins"]) <= 30 for o in series["options"])
+    saved = Result.from_json(json.dumps(c.to_dict(), allow_nan=False))  # what a run stores
+    assert chart_data(saved) == chart_data(c)
+    months = {w.name: min(w.due_month, c.horizon_months) - w.start_month for w in c.workstreams}
+    for data in chart_data(c):
+        options = len(data.options)
+        assert len(data.bands) == options * months[data.workstream]  # option-months, not draws
+        assert all(len(o["cost_per_effective_fte_month_bins"]) <= 30 for o in data.options)
 
 
 def test_capacity_without_a_known_target_has_no_rule() -> None:
-    data = comparison_chart_data(comparison("core-platform"))[0]
+    data = chart_data(comparison("core-platform"))[0]
     assert data.target_fte is not None
     with_target = capacity_chart(data.bands, data.target_fte, validate=True)
     assert with_target["datasets"]["target"][0]["target"] == data.target_fte

@@ -18,8 +18,10 @@ def _rows(text: str) -> list[dict[str, str]]:
 def test_monte_carlo_csv_has_ordered_percentiles(example: str) -> None:
     c = comparison(example)
     rows = _rows(rendered(example, "csv").decode())
-    assert len(rows) == len(c.rows) * c.scenario.horizon
-    assert {r["currency"] for r in rows} == {c.scenario.currency}
+    months = {w.name: min(w.due_month, c.horizon_months) - w.start_month for w in c.workstreams}
+    assert len(rows) == sum(months[r.workstream] for r in c.strategies)
+    assert {r["currency"] for r in rows} == {c.currency}
+    assert all(r["label"] and "@" not in r["label"] for r in rows)
     for r in rows:
         for series in ("paid_fte", "effective_fte", "burn", "cumulative"):
             low, mid, high = (float(r[f"{series}_{q}"]) for q in ("p10", "p50", "p90"))
@@ -32,14 +34,13 @@ def test_deterministic_csv_adds_up_to_the_totals(example: str) -> None:
     rows = _rows(monthly_csv(c))
     assert "burn" in rows[0]
     assert "burn_p50" not in rows[0]
-    for i, row in enumerate(c.rows):
+    for i, row in enumerate(c.strategies):
+        ws = next(w for w in c.workstreams if w.name == row.workstream)
         months = [
-            r
-            for r in rows
-            if r["option"] == row.alternative.option_name
-            and r["workstream"] == row.alternative.workstream.name
+            r for r in rows if r["option"] == row.option and r["workstream"] == row.workstream
         ]
-        assert [int(r["month"]) for r in months] == list(range(1, c.scenario.horizon + 1))
-        total = c.run.metrics[i].total_cost[0]
+        first, last = ws.start_month + 1, min(ws.due_month, c.horizon_months)
+        assert [int(r["month"]) for r in months] == list(range(first, last + 1))
+        total = c.live.run.metrics[i].total_cost[0]
         assert float(months[-1]["cumulative"]) == pytest.approx(total, abs=0.01)
         assert sum(float(r["burn"]) for r in months) == pytest.approx(total, abs=0.01 * len(months))

@@ -57,7 +57,7 @@ def _summary_rows(ws: Any) -> tuple[int, dict[str, int]]:
 
 
 def _check_against(values: list[dict[str, Any]], engine: Any) -> None:
-    for row, m in zip(values, engine.run.metrics, strict=True):
+    for row, m in zip(values, engine.live.run.metrics, strict=True):
         assert row["total cost"] == pytest.approx(m.total_cost[0], abs=CENT)
         assert row["NPV"] == pytest.approx(m.npv_cost[0], abs=CENT)
         assert row["effective FTE-months"] == pytest.approx(m.effective_fte_months[0], abs=1e-6)
@@ -82,9 +82,9 @@ def test_sheets_and_named_inputs(example: str) -> None:
     names = values.sheetnames
     assert names[:2] == ["Summary", "Inputs"]
     assert names[-1] == "Monte Carlo"
-    assert len(names) == 3 + len(c.rows)
+    assert len(names) == 3 + len(c.strategies)
     defined = set(values.defined_names)
-    for key in c.inputs.assumptions:
+    for key in (a.key for a in c.assumptions):
         assert re.sub(r"[^A-Za-z0-9_]", "_", key) in defined
     assert "equal_output" in defined
     assert "workstream1_fte" in defined
@@ -94,7 +94,7 @@ def test_stored_values_equal_the_deterministic_run_to_the_cent(example: str) -> 
     values, _ = _workbooks(example)
     ws = values["Summary"]
     header, heads = _summary_rows(ws)
-    n = len(comparison(example).rows)
+    n = len(comparison(example).strategies)
 
     def get(sheet: str, row: int, col: int) -> Any:
         return values[sheet].cell(row + 1, col + 1).value
@@ -136,10 +136,10 @@ def test_changing_inputs_updates_the_totals_like_the_engine(name: str) -> None:
     data.setdefault("assumptions", {}).update(vendor_margin=0.55, discount_rate=0.12)
     engine = evaluate(scenario_from_text(yaml.safe_dump(data)), samples=0)
     header, heads = _summary_rows(formulas["Summary"])
-    rows = _summary_values(live.value, "Summary", header, heads, len(engine.rows))
+    rows = _summary_values(live.value, "Summary", header, heads, len(engine.strategies))
     _check_against(rows, engine)
-    before = _summary_values(book.value, "Summary", header, heads, len(engine.rows))
-    vendors = [i for i, r in enumerate(engine.rows) if "outsource" in r.alternative.option_name]
+    before = _summary_values(book.value, "Summary", header, heads, len(engine.strategies))
+    vendors = [i for i, r in enumerate(engine.strategies) if "outsource" in r.option]
     assert all(rows[i]["total cost"] > before[i]["total cost"] for i in vendors)
 
 
@@ -152,8 +152,8 @@ def test_monte_carlo_sheet_has_the_percentiles(example: str) -> None:
         for r in ws.iter_rows(min_row=5)
         if r[2].value == "total cost"
     }
-    assert len(found) == len(c.rows)
-    for row in c.rows:
-        p = row.figures["total_cost"]
-        got = found[(row.alternative.workstream.name, row.alternative.option_name)]
+    assert len(found) == len(c.strategies)
+    for row in c.strategies:
+        p = row.total_cost
+        got = found[(row.workstream, row.label)]
         assert got == pytest.approx([p.p10, p.p50, p.p90, p.mean])

@@ -40,7 +40,7 @@ def test_every_chart_has_a_div_and_a_spec(example: str) -> None:
     specs = _specs(html)
     c = comparison(example)
     per_workstream = ("cumulative", "burn", "capacity", "cost-per-fte", "categories")
-    expected = {f"{k}-{w}" for k in per_workstream for w in range(len(c.scenario.workstreams))}
+    expected = {f"{k}-{w}" for k in per_workstream for w in range(len(c.workstreams))}
     if example == WITH_EXTRAS:
         expected |= {"tornado", "duration-sweep"}
     assert set(specs) == expected
@@ -63,7 +63,9 @@ def test_recommendation_comes_first_with_its_reasons(example: str) -> None:
     first = html.index('id="recommendation"')
     assert first < html.index('id="comparison"') < html.index('id="charts"')
     assert first < html.index('id="assumptions"') < html.index('id="scenario"')
-    for text in (*rec.reasons, *rec.caveats, *rec.flip_conditions):
+    notes = {"policy_off", "non_it_company"}  # shown once, in the policy box
+    shown = [f for f in (*rec.reasons, *rec.caveats) if f.kind not in notes]
+    for text in [f.text for f in shown] + [f.text for f in rec.flip_conditions]:
         escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
         escaped = escaped.replace("'", "&#39;").replace('"', "&#34;")
         assert escaped in html
@@ -73,9 +75,9 @@ def test_assumptions_every_input_and_overrides_highlighted(example: str) -> None
     html = _html(example)
     c = comparison(example)
     section = html[html.index('id="assumptions"') : html.index('id="scenario"')]
-    for a in c.inputs.assumptions.values():
-        assert f'<span class="code">{a.key}</span>' in section
-    overridden = [a.key for a in c.inputs.assumptions.values() if a.overridden]
+    for a in c.assumptions:
+        assert f'{a.label} <span class="code">{a.key}</span>' in section
+    overridden = [a.key for a in c.assumptions if a.overridden]
     assert section.count('<tr class="override">') == len(overridden)
     assert "name: " in html[html.index('id="scenario"') :]  # the scenario YAML itself
 

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from tests.report.conftest import comparison, rendered
 
-_AMOUNT = re.compile(r"-?[\d,]+(?:\.\d+)?[MBk]?")
+_AMOUNT = re.compile(r"[-\u2212]?[\d,]+(?:\.\d+)?[MBk]?")
 
 
 def amount(text: str) -> tuple[float, float]:
@@ -16,20 +16,27 @@ def amount(text: str) -> tuple[float, float]:
     exact value can be from it."""
     m = _AMOUNT.search(text.replace("\u00a0", " "))
     assert m, text
-    token = m.group(0)
+    token = m.group(0).replace("\u2212", "-")
     scale = {"M": 1e6, "B": 1e9, "k": 1e3}.get(token[-1], 1.0)
     digits = token.rstrip("MBk").replace(",", "")
     value = float(digits) * scale
     decimals = len(digits.partition(".")[2])
     if scale > 1:
         return value, 0.5 * 10**-decimals * scale
-    return value, 50.0 if abs(value) >= 10_000 else 0.5
+    whole = len(digits.lstrip("-").partition(".")[0])
+    return value, 0.5 * 10 ** max(0, whole - 3)  # three significant figures
 
 
 def band(text: str) -> tuple[tuple[float, float], list[tuple[float, float]]]:
     """``$5.53M (5.40M–5.70M)`` -> the P50 and the P10/P90 in brackets."""
     head, _, rest = text.partition("(")
-    return amount(head), [amount(x) for x in rest.rstrip(")").split("–")] if rest else []
+    if not rest:
+        return amount(head), []
+    low, high = rest.rstrip(")").split("–")
+    suffix = high.strip()[-1] if high.strip()[-1] in "MBk" else ""
+    if suffix and low.strip()[-1] not in "MBk":
+        low += suffix  # one suffix for the pair: 5.4–11.0M
+    return amount(head), [amount(low), amount(high)]
 
 
 def close(printed: tuple[float, float], exact: float | None) -> bool:
@@ -44,7 +51,7 @@ def _tables(md: str) -> dict[str, list[list[str]]]:
         name = part.split("\n", 1)[0].strip()
         lines = [line for line in part.splitlines() if line.startswith("| ")]
         header = lines[0]
-        assert header.startswith("| option | eligible | total cost")
+        assert header.startswith("| option | allowed | total cost | delivered by due month")
         rows = []
         for line in lines[1:]:
             if line.startswith("| cost category"):
@@ -55,7 +62,9 @@ def _tables(md: str) -> dict[str, list[list[str]]]:
 
 
 def _share(text: str) -> float | None:
-    return None if text == "-" else float(text.rstrip("%")) / 100
+    if text == "–":
+        return None
+    return float(text.replace("\u2212", "-").lstrip("<>").rstrip("%")) / 100
 
 
 def test_markdown_tables_match_the_json(example: str) -> None:
@@ -65,7 +74,7 @@ def test_markdown_tables_match_the_json(example: str) -> None:
     for ws in {s["workstream"] for s in data["strategies"]}:
         expected: list[dict[str, Any]] = [s for s in data["strategies"] if s["workstream"] == ws]
         rows = tables[ws]
-        assert [r[0].replace("\\|", "|") for r in rows] == [s["option"] for s in expected]
+        assert [r[0].replace("\\|", "|") for r in rows] == [s["label"] for s in expected]
         for cells, s in zip(rows, expected, strict=True):
             assert cells[1] == ("yes" if s["eligible"] else "no")
             p50, spread = band(cells[2])
@@ -73,29 +82,32 @@ def test_markdown_tables_match_the_json(example: str) -> None:
             if spread:
                 assert close(spread[0], s["total_cost"]["p10"])
                 assert close(spread[1], s["total_cost"]["p90"])
-            assert close(amount(cells[3]), s["npv_cost"]["p50"])
-            assert float(cells[4].replace(",", "")) == pytest.approx(
-                s["effective_fte_months"]["p50"], abs=0.5
-            )
-            assert close(band(cells[5])[0], s["cost_per_effective_fte_month"]["p50"])
+            assert _share(cells[3]) == pytest.approx(s["delivered_share"]["p50"], abs=0.0051)
+            assert close(band(cells[4])[0], s["cost_per_effective_fte_month"]["p50"])
             months = s["months_to_target"]["p50"]
-            assert cells[6] == ("not reached" if months is None else f"{months:.0f} mo")
-            savings = _share(cells[7])
-            if s["savings_vs_onshore_inhouse"] is None:
-                assert savings is None
+            expected_months = "not reached" if months is None else f"{round(months)} month"
+            assert cells[5].startswith(expected_months)
+            if s["savings_vs_onshore_inhouse"] is None or s["option"] == "onshore_inhouse":
+                assert cells[6] == "–"
             else:
-                assert savings == pytest.approx(s["savings_vs_onshore_inhouse"], abs=0.005)
-            assert _share(cells[8]) == pytest.approx(s["control"], abs=0.005)
-            assert _share(cells[9]) == pytest.approx(s["p_best"], abs=0.005)
-            assert cells[10] == (str(s["rank"]) if s["rank"] else "-")
+                unit = _share(cells[6].split(", ")[1])
+                assert unit == pytest.approx(s["savings_vs_onshore_inhouse"], abs=0.0051)
+            assert _share(cells[7]) == pytest.approx(s["control"], abs=0.0051)
+            if s["eligible"]:
+                assert _share(cells[8]) == pytest.approx(s["p_best"], abs=0.0051)
+            assert cells[9] == (str(s["rank"]) if s["rank"] else "–")
 
 
 def test_markdown_recommendation_matches_the_json(example: str) -> None:
     md = rendered(example, "md").decode()
     rec = comparison(example).to_dict()["recommendation"]
-    assert f"## Recommendation: **{rec['option'] or rec['strategy']}**" in md
+    if len(rec["by_workstream"]) == 1:
+        assert f"## Recommendation: **{rec['label']}**" in md
+    else:
+        for pick in rec["picks"]:
+            assert f"- **{pick['workstream']}**: {pick['label']}" in md
     for item in (*rec["reasons"], *rec["caveats"], *rec["flip_conditions"]):
-        assert f"- {item}" in md
+        assert f"- {item['text']}" in md
     plan = comparison(example).to_dict()["plan"]["total_cost"]
     line = next(x for x in md.splitlines() if x.startswith("Plan total cost:"))
     assert close(band(line.removeprefix("Plan total cost:").split(";")[0])[0], plan["p50"])
@@ -105,7 +117,7 @@ def test_markdown_lists_every_assumption_and_the_scenario(example: str) -> None:
     md = rendered(example, "md").decode()
     c = comparison(example)
     section = md.split("## Assumptions", 1)[1]
-    for a in c.inputs.assumptions.values():
-        shown = f"**{a.key}**" if a.overridden else a.key
-        assert f"| {shown} |" in section
+    for a in c.assumptions:
+        shown = f"**{a.label}**" if a.overridden else a.label
+        assert f"| {shown} | `{a.key}` |" in section
     assert "```yaml\nname: " in md

@@ -44,8 +44,8 @@ def test_equal_headcount_pays_the_target() -> None:
         workstreams=[{"name": "w", "fte": 4, "duration_months": 12}], staffing="equal_headcount"
     )
     result = evaluate(build_scenario(data), samples=0)
-    for metrics in result.run.metrics:
-        assert result.run.monthly_paid[0].max() <= 4 + 1e-9
+    for metrics in result.live.run.metrics:
+        assert result.live.run.monthly_paid[0].max() <= 4 + 1e-9
         assert metrics.total_cost[0] > 0
 
 

@@ -55,7 +55,7 @@ def test_a_valid_edit_runs_with_its_change() -> None:
         update={"workstreams": ({"name": "w", "fte": 8, "duration_months": 12},)}
     )
     result = shorewise.evaluate(edited, samples=0)
-    assert result.scenario.workstreams[0].fte == 8
+    assert result.workstreams[0].fte == 8
     assert result.to_dict()["strategies"][0]["total_cost"]["p50"] > 0
 
 

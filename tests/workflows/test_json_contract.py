@@ -53,14 +53,30 @@ def check_contract(doc: dict[str, object]) -> None:
         assert (row["country"] is None) == (not row["strategy"].startswith("offshore"))
         assert (row["excluded_reason"] is None) == row["eligible"]
         assert (row["mix"] is not None) == (row["strategy"] == "mix")
-        for name in PERCENTILE_FIELDS:
+        for name in (*PERCENTILE_FIELDS, "delivered_share", "finish_month"):
             assert set(row[name]) == {"p10", "p50", "p90", "mean"}
+        assert row["required_fte_months"] > 0
+        assert 0 <= row["p_on_time"] <= 1
+        assert isinstance(row["over_budget_years"], list)
+        assert row["label"]
+        assert "@" not in row["label"]
+        assert "_" not in row["label"]
     rec = doc["recommendation"]
-    for key in ("strategy", "country", "reasons", "caveats", "flip_conditions", "by_workstream"):
+    for key in ("strategy", "country", "reasons", "caveats", "flip_conditions", "by_workstream",
+                "label"):  # fmt: skip
         assert key in rec, key
     for item in rec["by_workstream"]:
-        for key in ("workstream", "strategy", "country", "reasons", "caveats", "flip_conditions"):
+        for key in ("workstream", "strategy", "country", "reasons", "caveats", "flip_conditions",
+                    "label"):  # fmt: skip
             assert key in item
+        for finding in (*item["reasons"], *item["caveats"]):
+            assert set(finding) >= {"kind", "text"}
+            assert finding["kind"].replace("_", "").isalpha()
+        for flip in item["flip_conditions"]:
+            assert set(flip) >= {"input", "current", "threshold", "direction", "option", "label",
+                                 "text"}  # fmt: skip
+            assert (flip["threshold"] is None) == (flip["option"] is None)
+            assert flip["direction"] in (None, "below", "above")
     for key in ("total_cost", "npv_cost"):
         assert set(doc["plan"][key]) == {"p10", "p50", "p90", "mean"}
 

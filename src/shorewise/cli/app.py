@@ -84,7 +84,7 @@ def _emit(result: Any, fmt: OutputFormat, detail: bool) -> None:
 
     check_result_numbers(result.to_dict())  # a NaN or a negative cost is refused, not shown
     if fmt is OutputFormat.JSON:
-        sys.stdout.write(json.dumps(result.to_dict(), indent=2, allow_nan=False) + "\n")
+        sys.stdout.write(result.to_json() + "\n")
     elif fmt is OutputFormat.MARKDOWN:
         from shorewise.report.markdown import comparison_markdown
 
@@ -102,6 +102,14 @@ def compare(
     samples: SAMPLES = None,
     seed: SEED = None,
     detail: Annotated[bool, typer.Option("--detail", help="Add cost by category.")] = False,
+    analyses: Annotated[
+        bool,
+        typer.Option(
+            "--analyses",
+            help="Also work out the tornado and the duration sweep (kept in the JSON, so "
+            "`shorewise report RESULT.json` can chart them).",
+        ),
+    ] = False,
     draws: Annotated[
         Path | None,
         typer.Option(
@@ -121,7 +129,11 @@ def compare(
         check_draws_path(draws)  # before the run: a bad extension fails fast
     result = _evaluate(file, samples, seed)
     if draws is not None:
-        write_draws(draws, result)
+        write_draws(draws, result.live)
+    if analyses:
+        from shorewise.workflows.decide import with_report_analyses
+
+        result = with_report_analyses(result)
     _emit(result, fmt, detail)
 
 

@@ -20,20 +20,26 @@ def _print_breakeven(result: Any) -> None:
     from rich.table import Table
 
     from shorewise.cli.app import _console
-    from shorewise.domain.strategy import short_label
-    from shorewise.report.money import human_amount, human_months
+    from shorewise.results import numbers as fmt
+    from shorewise.results.vocabulary import option_label
 
     con = _console()
     m = result.months
-    con.print(f"[bold]{result.workstream}[/bold]: {result.a} against {result.b}")
+    a, b = option_label(result.a), option_label(result.b)
+    con.print(f"[bold]{result.workstream}[/bold]: {a} against {b}", highlight=False)
+
+    def month(value: float) -> str:
+        return "never" if value == float("inf") else f"{value:.0f}"
+
     if result.never_share >= 1:
-        con.print(f"  {result.a} never stays cheaper per effective FTE-month within the work.")
+        con.print(f"  {a} never stays cheaper per effective FTE-month within the work.")
     else:
         con.print(
-            f"  {result.a} stays cheaper per effective FTE-month from month "
-            f"[bold]{human_months(m.p50)}[/bold] (P50; P10 {human_months(m.p10)}, "
-            f"P90 {human_months(m.p90)}); never within the work in "
-            f"{result.never_share:.0%} of {result.draws:,} draws."
+            f"  {a} stays cheaper per effective FTE-month from month "
+            f"[bold]{month(m.p50)}[/bold] (P50; P10 {month(m.p10)}, P90 {month(m.p90)}); "
+            f"never within the work in {fmt.share(result.never_share)} of "
+            f"{fmt.count(result.draws)} draws.",
+            highlight=False,
         )
     if result.sweep:
         table = Table(
@@ -44,15 +50,17 @@ def _print_breakeven(result: Any) -> None:
         options = list(result.sweep[0].costs)
         table.add_column("months", justify="right")
         for name in options:
-            table.add_column(short_label(name), justify="right")
+            table.add_column(option_label(name, short=True), justify="right", max_width=9)
         table.add_column("recommended", no_wrap=True)
         for p in result.sweep:
             cells = []
             for name in options:
-                text = human_amount(p.costs[name])
+                text = fmt.amount(p.costs[name])
                 cells.append(f"[bold green]{text}[/bold green]" if name == p.cheapest else text)
             table.add_row(
-                str(p.duration_months), *cells, short_label(p.recommended) if p.recommended else "-"
+                str(p.duration_months),
+                *cells,
+                option_label(p.recommended, short=True) if p.recommended else "–",
             )
         con.print(table)
         con.print("[dim]green: cheapest eligible option at that length[/dim]")
@@ -92,12 +100,15 @@ def _print_sensitivity(result: Any) -> None:
     from rich.table import Table
 
     from shorewise.cli.app import _console
-    from shorewise.report.money import human_amount
+    from shorewise.results import numbers as fmt
+    from shorewise.results.vocabulary import input_label, option_label
 
+    human_amount = fmt.amount
     con = _console()
     con.print(
-        f"[bold]{result.workstream}[/bold]: recommended {result.recommended}"
-        + (f", runner-up {result.runner_up}" if result.runner_up else "")
+        f"[bold]{result.workstream}[/bold]: recommended {option_label(result.recommended)}"
+        + (f", runner-up {option_label(result.runner_up)}" if result.runner_up else ""),
+        highlight=False,
     )
     for title, items in (
         ("total cost of the recommended option", result.inputs),
@@ -113,7 +124,7 @@ def _print_sensitivity(result: Any) -> None:
             table.add_column(col, justify="right")
         for i in items[:12]:
             table.add_row(
-                i.name,
+                input_label(i.name),
                 human_amount(i.tornado_low),
                 human_amount(i.tornado_high),
                 human_amount(i.swing),
@@ -122,7 +133,7 @@ def _print_sensitivity(result: Any) -> None:
             )
         con.print(table)
     for year in result.by_year:
-        names = ", ".join(t["name"] for t in year["top_inputs"])
+        names = ", ".join(input_label(t["name"]) for t in year["top_inputs"])
         con.print(f"  year {year['year']}: {names}")
     for note in result.notes:
         con.print(f"[italic]{note}[/italic]")
@@ -159,7 +170,7 @@ def sensitivity(
 
 def _print_plan(plan: Any) -> None:
     from shorewise.cli.app import _console
-    from shorewise.report.money import human_money
+    from shorewise.results.numbers import money as human_money
 
     con = _console()
     if not plan.feasible:

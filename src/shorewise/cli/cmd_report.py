@@ -11,7 +11,13 @@ from shorewise.cli.options import SAMPLES, SEED
 
 
 def report(
-    file: Annotated[Path, typer.Argument(help="Scenario file (.yaml, .yml, .toml).")],
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="Scenario file (.yaml, .yml, .toml), or a result file written by "
+            "`shorewise compare FILE --format json` (rendered without simulating)."
+        ),
+    ],
     output: Annotated[
         Path,
         typer.Option(
@@ -23,23 +29,29 @@ def report(
     samples: SAMPLES = None,
     seed: SEED = None,
 ) -> None:
-    """Write a report: self-contained HTML with charts, PDF, an Excel workbook with live
-    formulas, Markdown, or monthly CSV — the format comes from the output's extension.
+    """Write a report: HTML with charts, PDF, an Excel workbook with live formulas,
+    Markdown, or monthly CSV; the output's extension sets the format.
+
+    A result file (`compare --format json`) is rendered as it is: no simulation, and the
+    tornado and duration sweep only if the result holds them (`compare --analyses`).
 
     Example: shorewise report examples/core-platform.yaml -o board-pack.html --samples 5000
     """
     from shorewise.cli.app import _console, _evaluate, _progress
-    from shorewise.workflows.report import report_format, write_report
+    from shorewise.workflows.report import load_result, report_format, write_report
 
     fmt = report_format(output.suffix, source=str(output))  # a bad extension fails first
-    comparison = _evaluate(file, samples, seed)
-    if fmt in ("html", "pdf", "md"):
-        from shorewise.workflows.decide import add_report_extras
+    if file.suffix.lower() == ".json":
+        result = load_result(file)
+    else:
+        result = _evaluate(file, samples, seed)
+        if fmt in ("html", "pdf", "md"):
+            from shorewise.workflows.decide import with_report_analyses
 
-        add_report_extras(comparison)
+            result = with_report_analyses(result)
     update, close = _progress()
     try:
-        path = write_report(comparison, output, fmt=fmt, progress=update)
+        path = write_report(result, output, fmt=fmt, progress=update)
     finally:
         close()
     _console(stderr=True).print(f"wrote {path} ({fmt}, {path.stat().st_size:,} bytes)")

@@ -22,17 +22,21 @@ half the cost scores twice as high, where min-max would stretch any gap to 0..1.
 Example::
 
     >>> matrix = decision_matrix([Facts(...), ...])               # doctest: +SKIP
-    >>> matrix.shape                                            # (draw, alternative, criterion)
+    >>> matrix.shape  # (draw, alternative, criterion)          # doctest: +SKIP
     (10000, 3, 5)
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
+from shorewise.engine.alternatives import Alternative
+from shorewise.engine.inputs import ResolvedInputs
+from shorewise.engine.metrics import DrawMetrics
+from shorewise.engine.params import option_params
 from shorewise.engine.types import DrawVector, FloatArray
 
 CRITERIA: tuple[str, ...] = ("cost", "speed", "control", "scalability", "risk")
@@ -40,6 +44,8 @@ DIRECTIONS = np.array([-1.0, -1.0, 1.0, -1.0, 1.0])  # risk enters as safety = 1
 NORMALISATION = "linear"
 VENDOR_DEPENDENCY_WEIGHT = 0.3
 """Risk points for an alternative that depends fully on a vendor (judgement)."""
+NOTHING_DELIVERED_COST = 1e15
+"""The cost criterion of a draw in which nothing is delivered (worse than any real cost)."""
 
 
 @dataclass(frozen=True)
@@ -96,6 +102,52 @@ def decision_matrix(facts: Sequence[Facts], draws: slice | None = None) -> Float
         out[:, j, 3] = f.scalability_months
         out[:, j, 4] = f.safety
     return out
+
+
+def unit_cost(metrics: DrawMetrics) -> DrawVector:
+    """The cost criterion per draw: NPV of cost per effective FTE-month, and
+    :data:`NOTHING_DELIVERED_COST` where nothing is delivered."""
+    delivered = metrics.effective_fte_months
+    with np.errstate(divide="ignore", invalid="ignore"):
+        cost = np.where(delivered > 0, metrics.npv_cost / np.maximum(delivered, 1e-12), np.inf)
+    out: DrawVector = np.where(np.isfinite(cost), cost, NOTHING_DELIVERED_COST)
+    return out
+
+
+def scalability_months(
+    alternative: Alternative, central: Mapping[str, DrawVector], inputs: ResolvedInputs
+) -> float:
+    """Months to add +50 % capacity at central values: half the ramp plus the learning time,
+    share-weighted over the alternative's components."""
+    ws = alternative.workstream
+    total = 0.0
+    for c in alternative.components:
+        p = option_params(
+            c.option, central, inputs, volatility=ws.scope_volatility.value, route=c.route
+        )
+        total += c.share * float(0.5 * p.ramp_months[0] + p.learn_months[0])
+    return total
+
+
+def facts_for(
+    alternative: Alternative,
+    metrics: DrawMetrics,
+    central: Mapping[str, DrawVector],
+    inputs: ResolvedInputs,
+    control: float,
+) -> Facts:
+    """The decision's view of one alternative: the one place a matrix row is built (the
+    recommendation, the flip search and the sensitivity analysis all call it)."""
+    cost = unit_cost(metrics)
+    return Facts(
+        cost=cost,
+        speed=censored_speed(metrics.months_to_target, alternative.workstream.duration_months),
+        control=control,
+        scalability_months=scalability_months(alternative, central, inputs),
+        vendor_share=alternative.share_where("outsourced"),
+        rework_rate=float(np.median(central["vendor_rework_rate"])),
+        cost_at_risk=relative_cost_at_risk(cost),
+    )
 
 
 def central_matrix(facts: Sequence[Facts]) -> FloatArray:

@@ -2,6 +2,7 @@
 
 Example::
 
+    >>> from shorewise.domain.distributions import Uniform
     >>> a = Assumption("vendor_margin", "share", Uniform(low=0.2, high=0.6),
     ...                Provenance("seed", "article's model comparison: 20 %-60 %"),
     ...                "vendor's mark-up over its own loaded staff cost")

@@ -9,7 +9,7 @@ output can say which.
 Example::
 
     >>> rows = build_alternatives(scenario, inputs, central)       # doctest: +SKIP
-    >>> rows[2].id
+    >>> rows[2].id                                                    # doctest: +SKIP
     'core platform / offshore_inhouse@VN'
 """
 
@@ -185,11 +185,18 @@ def _components(
 
 
 def build_alternatives(
-    scenario: Scenario, inputs: ResolvedInputs, central: Mapping[str, DrawVector]
+    scenario: Scenario,
+    inputs: ResolvedInputs,
+    central: Mapping[str, DrawVector],
+    *,
+    workstreams: tuple[int, ...] | None = None,
 ) -> list[Alternative]:
-    """Every row of the comparison, routes chosen at the central values ``central``."""
+    """Every row of the comparison, routes chosen at the central values ``central``
+    (only the ``workstreams`` given by index, when given)."""
     rows: list[Alternative] = []
     for index, ws in enumerate(scenario.workstreams):
+        if workstreams is not None and index not in workstreams:
+            continue
         for option in scenario.options():
             comps, routes = _components(scenario, inputs, ws, {option: 1.0}, central)
             rows.append(

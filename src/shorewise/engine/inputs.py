@@ -8,7 +8,7 @@ catalogue default. Money defaults (US dollars) are converted to the scenario cur
 Example::
 
     >>> inputs = resolve_inputs(scenario)                         # doctest: +SKIP
-    >>> inputs.assumptions["offshore_wage_ratio@VN"].provenance.kind
+    >>> inputs.assumptions["offshore_wage_ratio@VN"].provenance.kind  # doctest: +SKIP
     'market'
 """
 

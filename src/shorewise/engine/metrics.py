@@ -12,7 +12,7 @@
 Example::
 
     >>> m = draw_metrics(cube, discount_rate)          # doctest: +SKIP
-    >>> m.total_cost.shape
+    >>> m.total_cost.shape                                            # doctest: +SKIP
     (10000,)
 """
 

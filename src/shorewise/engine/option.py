@@ -28,7 +28,7 @@ Example::
 
     >>> cube = simulate_option(params, Timing(start=0, duration=12, horizon=12),
     ...                        target_fte=10.0, equal_output=True)       # doctest: +SKIP
-    >>> cube.category_totals.shape            # (category, draw)
+    >>> cube.category_totals.shape  # (category, draw)                # doctest: +SKIP
     (14, 1)
 """
 

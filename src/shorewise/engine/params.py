@@ -12,7 +12,7 @@ offshore vendor's onsite share is priced at the home vendor's rate (CIO 2003).
 Example::
 
     >>> p = option_params(OptionKey(Strategy.ONSHORE_INHOUSE), draws, inputs)  # doctest: +SKIP
-    >>> p.salary_monthly.shape
+    >>> p.salary_monthly.shape                                        # doctest: +SKIP
     (10000,)
 """
 

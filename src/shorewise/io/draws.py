@@ -17,7 +17,7 @@ column per name; needs pyarrow). The file is written atomically. A deterministic
 Example::
 
     >>> write_draws("draws.npz", comparison)          # doctest: +SKIP
-    >>> np.load("draws.npz")["platform / onshore_inhouse | total_cost"].shape
+    >>> np.load("draws.npz")["platform / onshore_inhouse | total_cost"].shape # doctest: +SKIP
     (100000,)
 """
 
@@ -31,7 +31,7 @@ from numpy.typing import NDArray
 
 from shorewise.errors import ReportError
 from shorewise.io.scenario_file import write_atomically
-from shorewise.results.comparison import Comparison
+from shorewise.results.evaluation import Evaluation
 from shorewise.uncertainty.montecarlo import run_inputs
 
 __all__ = ["DRAW_FIGURES", "DRAW_FORMATS", "check_draws_path", "draw_columns", "write_draws"]
@@ -70,32 +70,32 @@ def check_draws_path(path: str | Path) -> str:
     return suffix
 
 
-def draw_columns(comparison: Comparison) -> dict[str, NDArray[Any]]:
+def draw_columns(evaluation: Evaluation) -> dict[str, NDArray[Any]]:
     """Every per-draw series of the run by name (see module doc), in a stable order."""
-    run = comparison.run
+    run = evaluation.run
     columns: dict[str, NDArray[Any]] = {"draw": np.arange(run.samples, dtype=np.int64)}
-    for row, metrics in zip(comparison.rows, run.metrics, strict=True):
+    for alt, metrics in zip(evaluation.alternatives, run.metrics, strict=True):
         for figure in DRAW_FIGURES:
-            columns[f"{row.alternative.id}{SEPARATOR}{figure}"] = getattr(metrics, figure)
-    for key, values in sorted(run_inputs(comparison.scenario, comparison.inputs, run).items()):
+            columns[f"{alt.id}{SEPARATOR}{figure}"] = getattr(metrics, figure)
+    for key, values in sorted(run_inputs(evaluation.scenario, evaluation.inputs, run).items()):
         columns[f"input{SEPARATOR}{key}"] = values
     return columns
 
 
-def write_draws(path: str | Path, comparison: Comparison) -> Path:
-    """Write the draws of ``comparison``'s run to ``path`` (``.npz`` or ``.parquet``).
+def write_draws(path: str | Path, evaluation: Evaluation) -> Path:
+    """Write the draws of ``evaluation``'s run to ``path`` (``.npz`` or ``.parquet``).
 
     Raises ``ReportError`` for an unknown extension, missing pyarrow or an unwritable path.
     """
     target = Path(path)
     suffix = check_draws_path(target)
-    columns = draw_columns(comparison)
+    columns = draw_columns(evaluation)
 
     def write(handle: BinaryIO) -> None:
         if suffix == ".npz":
             np.savez(handle, allow_pickle=False, **columns)
         else:
-            _write_parquet(handle, columns, comparison)
+            _write_parquet(handle, columns, evaluation)
 
     try:
         write_atomically(target, write)
@@ -105,16 +105,16 @@ def write_draws(path: str | Path, comparison: Comparison) -> Path:
 
 
 def _write_parquet(
-    handle: BinaryIO, columns: dict[str, NDArray[Any]], comparison: Comparison
+    handle: BinaryIO, columns: dict[str, NDArray[Any]], evaluation: Evaluation
 ) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
-    run = comparison.run
+    run = evaluation.run
     table = pa.table({name: pa.array(values) for name, values in columns.items()})
     table = table.replace_schema_metadata(
         {
-            "scenario": comparison.scenario.name,
+            "scenario": evaluation.scenario.name,
             "seed": str(run.seed),
             "samples": str(0 if run.deterministic else run.samples),
         }

@@ -3,7 +3,7 @@
 Inputs are validated so that this never fires; if the model still produces a NaN, an
 infinity, or a missing or negative cost, the result is refused with a clear
 :class:`~shorewise.errors.ModelError` naming each figure, instead of printing garbage or
-crashing in the JSON encoder. Call it on a result's JSON dump (``Comparison.to_dict()``)
+crashing in the JSON encoder. Call it on a result's JSON dump (``Result.to_dict()``)
 before any rendering: JSON, tables, Markdown, reports, storage.
 
 Example::

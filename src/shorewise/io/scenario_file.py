@@ -10,7 +10,7 @@ knows it). Valid syntax with invalid content goes through the one complete valid
 Example::
 
     >>> scenario = load_scenario("examples/core-platform.yaml")     # doctest: +SKIP
-    >>> scenario.home_country
+    >>> scenario.home_country                                         # doctest: +SKIP
     'US'
 """
 

@@ -12,7 +12,7 @@ optimiser compares equal delivered work.
 Example::
 
     >>> cands = build_candidates(scenario, inputs, central, rows, eligible)  # doctest: +SKIP
-    >>> cands[0].option
+    >>> cands[0].option                                               # doctest: +SKIP
     'onshore_inhouse'
 """
 

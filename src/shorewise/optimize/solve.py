@@ -20,7 +20,7 @@ from the LP with the ``y`` fixed at the optimum (``linprog(method="highs")``).
 Example::
 
     >>> solution = solve(candidates, workstreams, settings)       # doctest: +SKIP
-    >>> solution.shares[0]
+    >>> solution.shares[0]                                            # doctest: +SKIP
     0.8
 """
 

@@ -28,17 +28,6 @@ CATEGORY_PALETTE = (
     "#e07b24", "#f3b77c", "#c23b4e", "#ec8f9c", "#8c6d31", "#4d9fc9", "#6b7a8f",
 )  # fmt: skip
 FONT = "DejaVu Sans, Helvetica, Arial, sans-serif"
-SHORT_CATEGORY = {
-    "on_costs": "on-costs and benefits",
-    "eor_fees": "employer-of-record fees",
-    "entity": "own entity",
-    "release": "release at the end",
-    "vendor_selection_transition": "vendor selection",
-    "governance": "management, governance",
-    "change_requests": "change requests",
-    "rework": "rework",
-    "cost_of_delay": "cost of delay",
-}
 
 
 Spec = dict[str, Any]

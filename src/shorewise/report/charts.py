@@ -1,7 +1,7 @@
 """Altair chart specs of a comparison: percentile bands and binned distributions only.
 
 Each builder takes plain rows (see :mod:`shorewise.report.series`: the band rows of
-``monthly_bands`` and the option rows of ``Comparison.to_dict()``), builds the chart with
+``chart_data`` and the option rows of the result), builds the chart with
 Altair and returns its Vega-Lite spec (a dict; the data ride along as named
 ``datasets``, so Altair never copies them around). :func:`workstream_charts` lists the
 charts of one workstream with a title and a one-line reading guide, for a report (via
@@ -12,9 +12,9 @@ dashed. ``validate=True`` checks a spec against the Vega-Lite schema.
 
 Example::
 
-    >>> data = comparison_chart_data(result)[0]                       # doctest: +SKIP
+    >>> data = chart_data(result)[0]                                  # doctest: +SKIP
     >>> spec = cumulative_cost_chart(data.bands, data.currency)        # doctest: +SKIP
-    >>> spec["$schema"]
+    >>> spec["$schema"]                                               # doctest: +SKIP
     'https://vega.github.io/schema/vega-lite/v6.4.1.json'
 """
 
@@ -27,7 +27,6 @@ from shorewise.engine.types import CATEGORIES, CATEGORY_LABELS
 from shorewise.report.chart_style import (
     CATEGORY_PALETTE,
     PALETTE,
-    SHORT_CATEGORY,
     ChartItem,
     Datasets,
     Spec,
@@ -35,8 +34,9 @@ from shorewise.report.chart_style import (
     dashed_when_excluded,
     plot_width,
 )
-from shorewise.report.series import ChartData, Rows, comparison_chart_data
-from shorewise.results.comparison import Comparison
+from shorewise.report.series import ChartData, Rows, chart_data
+from shorewise.results.result import Result
+from shorewise.results.vocabulary import category_label
 
 HEIGHT = 240
 
@@ -224,10 +224,7 @@ def category_chart(
     means = [r.get("cost_by_category") or {} for r in options]
     known = [*CATEGORIES, *sorted({k for m in means for k in m} - set(CATEGORIES))]
     used = [cat for cat in known if any(abs(m.get(cat) or 0.0) > 0.5 for m in means)]
-    names = {
-        cat: SHORT_CATEGORY.get(cat, CATEGORY_LABELS.get(cat, cat.replace("_", " ")))
-        for cat in used
-    }
+    names = {cat: category_label(cat, short=True) for cat in used}
     data = [
         {
             "label": r["label"],
@@ -320,14 +317,14 @@ def workstream_charts(
 
 
 def report_charts(
-    c: Comparison, *, width: int = 520, validate: bool = False
+    c: Result, *, width: int = 520, validate: bool = False
 ) -> list[tuple[int, list[ChartItem]]]:
     """Every per-workstream chart: ``[(workstream index, [ChartItem, ...]), ...]``."""
     from shorewise.report.decision_charts import extra_charts
 
     out = [
         (w, workstream_charts(data, w, width=width, validate=validate))
-        for w, data in enumerate(comparison_chart_data(c))
+        for w, data in enumerate(chart_data(c))
     ]
     extras = extra_charts(c, width=width, validate=validate)
     if extras:

@@ -1,12 +1,14 @@
-"""What the HTML and PDF templates show, worked out once: texts, rounded money, rows.
+"""What the HTML and PDF templates show, worked out once from a result: texts, rounded
+money, rows — in words, never ids.
 
-:func:`report_context` turns a comparison into plain dicts and strings (money already
-formatted with babel in the scenario's currency); the templates only lay them out.
+:func:`report_context` turns a :class:`~shorewise.results.result.Result` into plain dicts
+and strings (money formatted by the shared formatter in the scenario's currency); the
+templates only lay them out.
 
 Example::
 
     >>> ctx = report_context(result)                           # doctest: +SKIP
-    >>> ctx["recommendation"]["title"]
+    >>> ctx["recommendation"]["title"]                                # doctest: +SKIP
     'Dedicated team in Vietnam'
 """
 
@@ -17,20 +19,12 @@ import math
 import re
 from typing import Any
 
-from shorewise.report.assumptions import assumption_table, short_unit
-from shorewise.report.markdown import run_text
-from shorewise.report.money import human_months, human_share, money, money_range
-from shorewise.report.names import country_name, option_title, strategy_title
-from shorewise.results.comparison import Comparison, Row
-from shorewise.uncertainty.summary import Percentiles
+from shorewise.report.assumptions import short_unit
+from shorewise.results import numbers as fmt
+from shorewise.results.result import OptionRow, Quantiles, Result
+from shorewise.results.vocabulary import PROVENANCE_LABELS, country_name, option_label
 
-PROVENANCE_TEXT = {
-    "seed": "the article",
-    "published": "published source",
-    "market": "market data",
-    "judgement": "our judgement",
-    "scenario": "your scenario",
-}
+PROVENANCE_TEXT = PROVENANCE_LABELS
 
 
 def _version() -> str:
@@ -42,97 +36,128 @@ def _version() -> str:
         return "dev"
 
 
-def _range(p: Percentiles, currency: str) -> str:
-    if math.isclose(p.p10, p.p90, rel_tol=1e-9) or not math.isfinite(p.p90):
+def run_text(c: Result) -> str:
+    """``10,000 Monte Carlo draws, random seed 42`` or the deterministic run's description."""
+    if c.deterministic:
+        return "one run with every input at its median"
+    return f"{fmt.count(c.simulation.samples)} Monte Carlo draws, random seed {c.simulation.seed}"
+
+
+def _range(p: Quantiles, currency: str) -> str:
+    lo, hi = p.value("p10"), p.value("p90")
+    if not (math.isfinite(lo) and math.isfinite(hi)) or math.isclose(lo, hi, rel_tol=1e-9):
         return ""
-    return money_range(p.p10, p.p90, currency)
+    return fmt.money_range(lo, hi, currency)
 
 
-def is_recommended(c: Comparison, r: Row) -> bool:
+def is_recommended(c: Result, r: OptionRow) -> bool:
     """True when ``r`` is the option recommended for its own workstream."""
-    w = r.alternative.workstream_index
-    return w < len(c.by_workstream) and c.by_workstream[w].option == r.alternative.option_name
+    return any(
+        rec.workstream == r.workstream and rec.option == r.option
+        for rec in c.recommendation.by_workstream
+    )
 
 
-def _row(c: Comparison, r: Row) -> dict[str, Any]:
-    cur = c.scenario.currency
-    f = r.figures
-    alt = r.alternative
-    mtt = f["months_to_target"]
+def _saving(c: Result, r: OptionRow) -> str:
+    if r.option == "onshore_inhouse" or r.savings_vs_onshore_inhouse is None:
+        return ""
+    home = next((x for x in c.rows_for(r.workstream) if x.option == "onshore_inhouse"), None)
+    if home is None:
+        return ""
+    total = 1 - r.total_cost.value() / home.total_cost.value()
+    return (
+        f"{fmt.share(total, signed=True)} total, "
+        f"{fmt.share(r.savings_vs_onshore_inhouse, signed=True)} per unit"
+    )
+
+
+def _row(c: Result, r: OptionRow) -> dict[str, Any]:
+    cur = c.currency
     return {
-        "title": option_title(alt.option_name, home=c.scenario.home_country),
-        "code": alt.option_name,
-        "label": alt.short_label,
+        "title": r.label,
+        "label": r.short_label,
         "eligible": r.eligible,
         "excluded_reason": r.excluded_reason,
         "recommended": is_recommended(c, r),
-        "total": money(f["total_cost"].p50, cur),
-        "total_range": _range(f["total_cost"], cur),
-        "npv": money(f["npv_cost"].p50, cur),
-        "cpe": money(f["cost_per_effective_fte_month"].p50, cur),
-        "cpe_range": _range(f["cost_per_effective_fte_month"], cur),
-        "effective": f"{f['effective_fte_months'].p50:,.0f}",
-        "months_to_target": human_months(mtt.p50),
-        "reaches": human_share(r.reaches_target_share) if r.reaches_target_share < 1 else "",
-        "vs_home": human_share(r.savings_vs_onshore_inhouse, signed=True),
-        "control": human_share(r.control),
-        "p_best": human_share(r.p_best) if r.eligible else "-",
-        "score": f"{r.score:.2f}" if r.score is not None and math.isfinite(r.score) else "-",
-        "rank": r.rank or "-",
+        "total": fmt.money(r.total_cost.value(), cur),
+        "total_range": _range(r.total_cost, cur),
+        "npv": fmt.money(r.npv_cost.value(), cur),
+        "cpe": fmt.money(r.cost_per_effective_fte_month.value(), cur),
+        "cpe_range": _range(r.cost_per_effective_fte_month, cur),
+        "delivered": fmt.share(r.delivered_share.value()),
+        "on_time": fmt.share(r.p_on_time),
+        "effective": f"{r.effective_fte_months.value():,.0f}",
+        "months_to_target": fmt.months(r.months_to_target.value()),
+        "reaches": fmt.share(r.reaches_target_share)
+        if r.reaches_target_share is not None and r.reaches_target_share < 1
+        else "",
+        "vs_home": _saving(c, r),
+        "control": fmt.share(r.control),
+        "p_best": fmt.share(r.p_best) if r.eligible else "–",
+        "score": f"{r.score:.2f}" if r.score is not None else "–",
+        "rank": r.rank or "–",
         "route": _route(r),
     }
 
 
-def _route(r: Row) -> str | None:
-    """The route text without the option's own name for a pure option."""
-    text = r.route_text()
-    prefix = f"{r.alternative.option_name}: "
-    if text and text.startswith(prefix) and text.count(": ") == 1:
-        return "via " + text.removeprefix(prefix)
-    return text
+def _route(r: OptionRow) -> str | None:
+    if not r.routes:
+        return None
+    if len(r.routes) == 1:
+        route = r.routes[0]
+        what = "an employer of record" if route.route == "eor" else "its own entity"
+        why = "set in the scenario" if route.chosen_by == "scenario" else "the cheaper route"
+        return f"via {what} ({why})"
+    return r.route
 
 
-def _kpis(c: Comparison) -> list[dict[str, str]]:
-    cur = c.scenario.currency
+def _kpis(c: Result) -> list[dict[str, str]]:
+    cur = c.currency
     kpis = []
-    single = "deterministic run" if c.run.deterministic else "P50"
-    if c.plan_total is not None:
+    single = "one run at the medians" if c.deterministic else "P50"
+    plan = c.plan
+    if plan.total_cost is not None:
         kpis.append(
             {
                 "label": "total cost of the plan",
-                "value": money(c.plan_total.p50, cur),
-                "sub": (f"P10–P90 {r}" if (r := _range(c.plan_total, cur)) else single),
+                "value": fmt.money(plan.total_cost.value(), cur),
+                "sub": f"P10–P90 {r}" if (r := _range(plan.total_cost, cur)) else single,
             }
         )
-    if c.plan_npv is not None:
+    if plan.npv_cost is not None:
         kpis.append(
-            {"label": "net present value", "value": money(c.plan_npv.p50, cur), "sub": single}
+            {
+                "label": "net present value",
+                "value": fmt.money(plan.npv_cost.value(), cur),
+                "sub": single,
+            }
         )
-    if len(c.by_workstream) == 1:
-        rec = c.by_workstream[0]
-        row = next((r for r in c.rows if r.alternative.option_name == rec.option), None)
+    if len(c.workstreams) == 1:
+        rec = c.recommendation.by_workstream[0]
+        row = next((r for r in c.strategies if r.option == rec.option), None)
         if row is not None:
-            cpe = row.figures["cost_per_effective_fte_month"]
             kpis.append(
                 {
-                    "label": "per effective FTE-month",
-                    "value": money(cpe.p50, cur),
-                    "sub": f"P10–P90 {r}" if (r := _range(cpe, cur)) else single,
-                }
-            )
-            kpis.append(
-                {
-                    "label": "to 90 % of target capacity",
-                    "value": human_months(row.figures["months_to_target"].p50),
+                    "label": "work delivered by the due month",
+                    "value": fmt.share(row.delivered_share.value()),
                     "sub": single,
                 }
             )
-            if not c.run.deterministic:
+            kpis.append(
+                {
+                    "label": "per effective FTE-month",
+                    "value": fmt.money(row.cost_per_effective_fte_month.value(), cur),
+                    "sub": f"P10–P90 {r}"
+                    if (r := _range(row.cost_per_effective_fte_month, cur))
+                    else single,
+                }
+            )
+            if not c.deterministic:
                 kpis.append(
                     {
                         "label": "chance it ranks first",
-                        "value": human_share(row.p_best),
-                        "sub": f"of {c.run.samples:,} draws",
+                        "value": fmt.share(row.p_best),
+                        "sub": f"of {fmt.count(c.simulation.samples)} draws",
                     }
                 )
     return kpis
@@ -157,7 +182,8 @@ def source_parts(text: str) -> list[dict[str, str | None]]:
     return parts
 
 
-def _central(value: float, unit: str) -> str:
+def central_text(value: float, unit: str) -> str:
+    """A central value in its unit, never in scientific notation: ``45%``, ``147,250``."""
     if unit in ("share", "share/year"):
         return f"{value * 100:.4g}%"
     if unit.startswith("money"):
@@ -165,78 +191,91 @@ def _central(value: float, unit: str) -> str:
     return f"{value:,.4g}"
 
 
-def _assumption_groups(c: Comparison) -> list[dict[str, Any]]:
-    cur = c.scenario.currency
+def assumption_groups(c: Result) -> list[dict[str, Any]]:
+    """The assumptions by group, with unit, provenance and source links in words."""
+    cur = c.currency
     groups: dict[str, list[dict[str, Any]]] = {}
-    for a in assumption_table(c):
-        a = {
-            **a,
-            "unit_text": short_unit(a["unit"], cur),
-            "provenance_text": PROVENANCE_TEXT.get(a["provenance"], a["provenance"]),
-            "central_text": _central(a["central"], a["unit"]) if a["uncertain"] else "",
-            "source_parts": source_parts(a["source"]),
+    for a in c.assumptions:
+        row = {
+            **a.model_dump(),
+            "unit_text": short_unit(a.unit, cur),
+            "provenance_text": PROVENANCE_TEXT.get(a.provenance, a.provenance),
+            "central_text": central_text(a.central, a.unit) if a.uncertain else "",
+            "source_parts": source_parts(a.source),
         }
-        groups.setdefault(a["group"], []).append(a)
+        groups.setdefault(a.group, []).append(row)
     return [{"name": name, "rows": rows} for name, rows in groups.items()]
 
 
-def report_context(c: Comparison, *, generated: dt.date | None = None) -> dict[str, Any]:
-    """Everything the report templates show (see module doc)."""
-    from shorewise.io.scenario_file import scenario_to_yaml
+def headline(c: Result) -> list[dict[str, str]]:
+    """What to do, per workstream in words: ``[{workstream, title, reason}]``."""
+    return [
+        {
+            "workstream": rec.workstream,
+            "title": rec.label,
+            "reason": rec.reasons[0].text if rec.reasons else "",
+        }
+        for rec in c.recommendation.by_workstream
+    ]
 
-    s = c.scenario
-    home = s.home_country
+
+def scenario_yaml(c: Result) -> str:
+    """The scenario as YAML (the appendix)."""
+    import yaml
+
+    text: str = yaml.safe_dump(c.scenario_data, sort_keys=False, allow_unicode=True)
+    return text
+
+
+def report_context(c: Result, *, generated: dt.date | None = None) -> dict[str, Any]:
+    """Everything the report templates show (see module doc)."""
+    home = c.home_country
     rec = c.recommendation
     workstreams = []
-    for w, ws in enumerate(s.workstreams):
-        rows = c.rows_for(w)
+    for w, ws in enumerate(c.workstreams):
         facts = (
-            f"{ws.target_fte:g} FTE for {ws.duration_months} months"
+            f"{ws.fte:g} FTE for {fmt.months(ws.duration_months)}"
             + (f" from month {ws.start_month + 1}" if ws.start_month else "")
-            + f"; {'core IT capability' if ws.core else 'not core'}; scope volatility "
-            f"{ws.scope_volatility.value}"
+            + f" ({ws.required_fte_months:,.0f} FTE-months due by month {ws.due_month}); "
+            f"{'core IT capability' if ws.core else 'not core'}; scope volatility "
+            f"{ws.scope_volatility}"
         )
-        ws_rec = c.by_workstream[w] if w < len(c.by_workstream) else None
+        ws_rec = rec.by_workstream[w]
         workstreams.append(
             {
                 "index": w,
                 "name": ws.name,
                 "facts": facts,
-                "rows": [_row(c, r) for r in rows],
-                "recommendation": (
-                    {
-                        "title": option_title(ws_rec.option, home=home),
-                        "code": ws_rec.option or ws_rec.strategy,
-                        "reason": ws_rec.reasons[0] if ws_rec.reasons else "",
-                    }
-                    if ws_rec is not None
-                    else None
-                ),
+                "rows": [_row(c, r) for r in c.rows_for(ws.name)],
+                "recommendation": {
+                    "title": ws_rec.label,
+                    "reason": ws_rec.reasons[0].text if ws_rec.reasons else "",
+                },
             }
         )
-    title = option_title(rec.option, home=home) if rec.option else strategy_title(rec.strategy)
+    policy = {"policy_off", "non_it_company"}
     return {
-        "name": s.name,
+        "name": c.scenario,
         "generated": (generated or dt.date.today()).isoformat(),
         "version": _version(),
-        "currency": s.currency,
-        "home": f"{country_name(home)} ({home})",
-        "offshore": ", ".join(f"{country_name(x)} ({x})" for x in s.offshore_countries),
-        "horizon": s.horizon,
+        "currency": c.currency,
+        "home": f"{country_name(home)}",
+        "offshore": ", ".join(country_name(x) for x in c.offshore_countries),
+        "horizon": c.horizon_months,
         "run": run_text(c),
-        "deterministic": c.run.deterministic,
+        "deterministic": c.deterministic,
+        "headline": headline(c),
         "recommendation": {
-            "title": title,
-            "code": rec.option or rec.strategy,
-            "reasons": rec.reasons,
-            "caveats": [item for item in rec.caveats if item not in c.notes],  # notes: own box
-            "flips": rec.flip_conditions,
+            "title": rec.label if rec.option or len(c.workstreams) == 1 else option_label("mixed"),
+            "reasons": [f.text for f in rec.reasons],
+            "caveats": [f.text for f in rec.caveats if f.kind not in policy],
+            "flips": [f.text for f in rec.flip_conditions],
             "kpis": _kpis(c),
         },
         "notes": c.notes,
-        "several_workstreams": len(s.workstreams) > 1,
+        "several_workstreams": len(c.workstreams) > 1,
         "workstreams": workstreams,
-        "assumption_groups": _assumption_groups(c),
-        "overrides": sum(1 for a in c.inputs.assumptions.values() if a.overridden),
-        "scenario_yaml": scenario_to_yaml(s),
+        "assumption_groups": assumption_groups(c),
+        "overrides": sum(1 for a in c.assumptions if a.overridden),
+        "scenario_yaml": scenario_yaml(c),
     }

@@ -1,6 +1,6 @@
 """Charts of the decision analyses: the tornado and the duration sweep with break-evens.
 
-They read ``Comparison.extras`` when the decision layer filled it:
+They read ``Result.analyses`` when the report workflow added them:
 
 - ``"tornado"``: ``[{"name", "low_input", "high_input", "output_at_low", "output_at_high"}]``
   — the decision metric with one input at its low then its high value;
@@ -10,7 +10,7 @@ Missing or empty analyses give no chart.
 
 Example::
 
-    >>> tornado_chart(result.extras["tornado"], "USD")          # doctest: +SKIP
+    >>> tornado_chart(result.analyses["tornado"], "USD")        # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from shorewise.domain.strategy import short_label
 from shorewise.report.chart_style import (
     FONT,
     PALETTE,
@@ -29,7 +28,8 @@ from shorewise.report.chart_style import (
     alt_module,
     plot_width,
 )
-from shorewise.results.comparison import Comparison
+from shorewise.results.result import Result
+from shorewise.results.vocabulary import input_label, option_label
 
 
 def _number(value: float) -> str:
@@ -63,7 +63,7 @@ def tornado_chart(
             continue
         rows.append(
             {
-                "name": str(t["name"]),
+                "name": input_label(str(t["name"])),
                 "start": min(lo, hi),
                 "end": max(lo, hi),
                 "span": abs(hi - lo),
@@ -157,7 +157,7 @@ def breakeven_points(
                     {
                         "duration_months": at,
                         "cost_per_effective_fte_month": a[m0] + f * (a[m] - a[m0]),
-                        "options": f"{short_label(previous)} → {short_label(best)}",
+                        "options": f"{option_label(previous)} → {option_label(best)}",
                         "text": f"{at:.0f} mo",
                     }
                 )
@@ -182,7 +182,7 @@ def duration_sweep_chart(
         {
             "duration_months": float(s["duration_months"]),
             "option": str(s["option"]),
-            "label": short_label(str(s["option"])),
+            "label": option_label(str(s["option"])),
             "eligible": eligible is None or str(s["option"]) in eligible,
             "cost": float(s["cost_per_effective_fte_month"]),
         }
@@ -240,14 +240,14 @@ def duration_sweep_chart(
     return sets.finish(alt.layer(*layers).properties(width=width, height=260), validate=validate)
 
 
-def extra_charts(c: Comparison, *, width: int = 520, validate: bool = False) -> list[ChartItem]:
-    """The tornado and the duration sweep when ``c.extras`` has them (else nothing)."""
-    extras: Mapping[str, Any] = getattr(c, "extras", None) or {}
-    currency = c.scenario.currency
+def extra_charts(c: Result, *, width: int = 520, validate: bool = False) -> list[ChartItem]:
+    """The tornado and the duration sweep when ``c.analyses`` has them (else nothing)."""
+    extras: Mapping[str, Any] = c.analyses
+    currency = c.currency
     w = int(extras.get("workstream_index", 0))
-    workstreams = c.scenario.workstreams
+    workstreams = c.workstreams
     which = f" Workstream: {workstreams[w].name}." if len(workstreams) > 1 else ""
-    eligible = [r.alternative.option_name for r in c.rows_for(w) if r.eligible]
+    eligible = [r.option for r in c.rows_for(w) if r.eligible]
     items = []
     tornado = extras.get("tornado") or []
     if tornado:
@@ -291,7 +291,7 @@ def extra_charts(c: Comparison, *, width: int = 520, validate: bool = False) -> 
                     sweep,
                     currency,
                     eligible=eligible,
-                    order=[r.alternative.short_label for r in c.rows_for(w)],
+                    order=[r.label for r in c.rows_for(w)],
                     width=width,
                     validate=validate,
                 ),

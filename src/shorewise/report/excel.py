@@ -12,7 +12,7 @@ the formulas by :mod:`shorewise.report.xlformula` and equal the deterministic ru
 Example::
 
     >>> data = render_workbook(result)                 # doctest: +SKIP
-    >>> data[:2]
+    >>> data[:2]                                                      # doctest: +SKIP
     b'PK'
 """
 
@@ -24,15 +24,16 @@ from collections.abc import Callable
 from typing import Any
 
 from shorewise.domain.scenario import StaffingRule
-from shorewise.engine.types import CATEGORIES, CATEGORY_LABELS
-from shorewise.report.assumptions import assumption_table, short_unit
-from shorewise.report.context import is_recommended
+from shorewise.engine.types import CATEGORIES
+from shorewise.report.assumptions import short_unit
+from shorewise.report.context import run_text
 from shorewise.report.excel_layout import Layout, Sheet, sheet_title
 from shorewise.report.excel_model import OptionFigures, option_sheet, workstream_name
 from shorewise.report.excel_params import input_name, rate_card_name
-from shorewise.report.markdown import run_text
-from shorewise.report.names import option_title
-from shorewise.results.comparison import METRICS, Comparison
+from shorewise.report.workbook_source import WorkbookSource, workbook_source
+from shorewise.results.result import Result
+from shorewise.results.summarise import FIGURES as METRICS
+from shorewise.results.vocabulary import category_label
 
 Progress = Callable[[int, int], None]
 
@@ -63,7 +64,7 @@ _FORMATS: dict[str, dict[str, Any]] = {
 _INPUT_STYLE = {"share": "input_share", "share/year": "input_share"}
 
 
-def _inputs_sheet(layout: Layout, sheet: Sheet, c: Comparison) -> None:
+def _inputs_sheet(layout: Layout, sheet: Sheet, c: WorkbookSource) -> None:
     cur = c.scenario.currency
     sheet.put(0, 0, f"Inputs — {c.scenario.name}", "title")
     sheet.note(
@@ -77,7 +78,7 @@ def _inputs_sheet(layout: Layout, sheet: Sheet, c: Comparison) -> None:
     for col, text in enumerate(heads):
         sheet.put(3, col, text, "head")
     row = 4
-    for a in assumption_table(c):
+    for a in (row.model_dump() for row in c.result.assumptions):
         name = input_name(a["key"])
         sheet.put(row, 0, name, "override" if a["overridden"] else "label")
         unit = a["unit"]
@@ -127,21 +128,19 @@ def _inputs_sheet(layout: Layout, sheet: Sheet, c: Comparison) -> None:
 
 
 def _summary_sheet(
-    sheet: Sheet, c: Comparison, figures: list[tuple[int, str, OptionFigures]]
+    sheet: Sheet, c: WorkbookSource, figures: list[tuple[int, str, OptionFigures]]
 ) -> None:
     cur = c.scenario.currency
     home = c.scenario.home_country
     rec = c.recommendation
     sheet.put(0, 0, c.scenario.name, "title")
     sheet.put(1, 0, f"Home {home}; money in {cur}; horizon {c.scenario.horizon} months; "
-              f"Monte Carlo: {run_text(c)}.", "subtitle")  # fmt: skip
+              f"Monte Carlo: {run_text(c.result)}.", "subtitle")  # fmt: skip
     sheet.put(3, 0, "Recommendation", "section")
-    sheet.put(
-        4, 0, option_title(rec.option, home=home) if rec.option else rec.strategy, "recommended"
-    )
+    sheet.put(4, 0, rec.label, "recommended")
     row = 5
     for reason in rec.reasons:
-        sheet.note(row, 0, 8, f"• {reason}")
+        sheet.note(row, 0, 8, f"• {reason.text}")
         row += 1
     row += 1
     sheet.put(row, 0, "Deterministic run (every input at its median): live formulas over "
@@ -155,9 +154,9 @@ def _summary_sheet(
     for index, name, f in figures:
         row += 1
         r = c.rows[index]
-        style = "recommended" if is_recommended(c, r) else "label"
+        style = "recommended" if _recommended(c, r.result.workstream, r.result.option) else "label"
         sheet.put(row, 0, r.alternative.workstream.name, style)
-        sheet.put(row, 1, option_title(r.alternative.option_name, home=home), style)
+        sheet.put(row, 1, r.result.label, style)
         sheet.put(row, 2, name)
         sheet.put(row, 3, "yes" if r.eligible else f"no: {r.excluded_reason}")
         sheet.put(row, 4, f"={f.total_cost}", "money_total")
@@ -174,7 +173,7 @@ def _summary_sheet(
         sheet.put(row, col, name, "head")
     for cat in CATEGORIES:
         row += 1
-        sheet.put(row, 0, CATEGORY_LABELS[cat], "label")
+        sheet.put(row, 0, category_label(cat), "label")
         for col, (_, _, f) in enumerate(figures, start=1):
             sheet.put(row, col, "=" + f.categories[cat], "money")
     sheet.widths.update({0: 34, 1: 30, 2: 16, 3: 18, 4: 16, 5: 16, 6: 14, 7: 18, 8: 12, 9: 18})
@@ -184,10 +183,10 @@ def _finite(value: float) -> float | str:
     return value if math.isfinite(value) else "not reached"
 
 
-def _monte_carlo_sheet(sheet: Sheet, c: Comparison) -> None:
+def _monte_carlo_sheet(sheet: Sheet, c: WorkbookSource) -> None:
     cur = c.scenario.currency
     sheet.put(0, 0, "Monte Carlo percentiles", "title")
-    sheet.put(1, 0, f"{run_text(c)}; money in {cur}. Values, not formulas: rerun "
+    sheet.put(1, 0, f"{run_text(c.result)}; money in {cur}. Values, not formulas: rerun "
               "shorewise to update them.", "subtitle")  # fmt: skip
     heads = ["workstream", "option", "metric", "P10", "P50", "P90", "mean"]
     for col, text in enumerate(heads):
@@ -198,7 +197,7 @@ def _monte_carlo_sheet(sheet: Sheet, c: Comparison) -> None:
             row += 1
             p = r.figures[metric]
             sheet.put(row, 0, r.alternative.workstream.name)
-            sheet.put(row, 1, r.alternative.option_name)
+            sheet.put(row, 1, r.result.label)
             sheet.put(row, 2, metric.replace("_", " "))
             style = "int" if metric == "months_to_target" else "money"
             style = "number" if metric == "effective_fte_months" else style
@@ -206,14 +205,14 @@ def _monte_carlo_sheet(sheet: Sheet, c: Comparison) -> None:
                 sheet.put(row, col, _finite(v), style)
         row += 1
         sheet.put(row, 0, r.alternative.workstream.name)
-        sheet.put(row, 1, r.alternative.option_name)
+        sheet.put(row, 1, r.result.label)
         sheet.put(row, 2, "probability of ranking first")
         sheet.put(row, 4, r.p_best, "share")
     sheet.widths.update({0: 24, 1: 36, 2: 30, 3: 16, 4: 16, 5: 16, 6: 16})
     sheet.freeze = (4, 0)
 
 
-def build_layout(c: Comparison, progress: Progress | None = None) -> Layout:
+def build_layout(c: WorkbookSource, progress: Progress | None = None) -> Layout:
     """Every sheet and cell of the workbook, before any value is computed."""
     layout = Layout()
     summary = layout.sheet("Summary")
@@ -225,12 +224,12 @@ def build_layout(c: Comparison, progress: Progress | None = None) -> Layout:
     for i, r in enumerate(c.rows):
         alt = r.alternative
         prefix = f"W{alt.workstream_index + 1} " if several else ""
-        name = sheet_title(prefix + alt.short_label.replace("mix: ", "mix "), taken)
+        name = sheet_title(prefix + r.result.short_label.replace("Mix: ", "mix "), taken)
         sheet = layout.sheet(name)
-        title = option_title(alt.option_name, home=c.scenario.home_country)
+        title = r.result.label
         sheet.put(0, 0, f"{title} — {alt.workstream.name}", "title")
         route = f" Route: {r.route_text()}." if r.route_text() else ""
-        sheet.note(1, 0, 8, f"{alt.option_name}. Every number is a formula over the Inputs "
+        sheet.note(1, 0, 8, "Every number is a formula over the Inputs "
                    f"sheet: change an input and this model recomputes.{route}")  # fmt: skip
         figures.append((i, name, option_sheet(sheet, c, i)))
         sheet.widths.update({0: 8, 1: 44, 2: 16, 3: 16})
@@ -241,10 +240,18 @@ def build_layout(c: Comparison, progress: Progress | None = None) -> Layout:
     return layout
 
 
-def render_workbook(c: Comparison, *, progress: Progress | None = None) -> bytes:
+def _recommended(c: WorkbookSource, workstream: str, option: str) -> bool:
+    return any(
+        r.workstream == workstream and r.option == option
+        for r in c.result.recommendation.by_workstream
+    )
+
+
+def render_workbook(result: Result, *, progress: Progress | None = None) -> bytes:
     """The workbook as ``.xlsx`` bytes (see module doc)."""
     import xlsxwriter
 
+    c = workbook_source(result)
     layout = build_layout(c, progress)
     book = layout.book()
     buffer = io.BytesIO()

@@ -7,9 +7,9 @@ Example::
 
     >>> layout = Layout()
     >>> sheet = layout.sheet("Inputs")
-    >>> sheet.put(0, 1, 0.35, "input")
+    >>> _ = sheet.put(0, 1, 0.35, "input")
     >>> layout.define("vendor_margin", "Inputs", 0, 1)
-    >>> sheet.put(1, 1, "=vendor_margin*2", "number")
+    >>> _ = sheet.put(1, 1, "=vendor_margin*2", "number")
     >>> layout.book().value("Inputs", 1, 1)
     0.7
 """

@@ -8,7 +8,7 @@ the top sum them up. Changing any input recomputes the whole sheet.
 Example::
 
     >>> figures = option_sheet(sheet, comparison, 2)      # doctest: +SKIP
-    >>> figures.total_cost
+    >>> figures.total_cost                                            # doctest: +SKIP
     "'VN team'!$C$6"
 """
 
@@ -30,8 +30,8 @@ from shorewise.report.excel_months import (
     total_formulas,
 )
 from shorewise.report.excel_params import PARAMETERS, parameter_formulas
+from shorewise.report.workbook_source import WorkbookSource
 from shorewise.report.xlformula import cell_name, column_letters
-from shorewise.results.comparison import Comparison
 
 PARAMETER_ROW = 13  # first parameter row (0-based); results sit above it
 _DERIVED = (
@@ -76,7 +76,7 @@ def _derived(g: dict[str, str]) -> dict[str, str]:
     }
 
 
-def _parameters(sheet: Sheet, c: Comparison, alt: Alternative) -> list[dict[str, str]]:
+def _parameters(sheet: Sheet, c: WorkbookSource, alt: Alternative) -> list[dict[str, str]]:
     """The parameter block, one column per component; returns each component's cells."""
     row0 = PARAMETER_ROW
     fte = workstream_name(alt.workstream_index, "fte")
@@ -137,7 +137,7 @@ def _month_headings(
     return columns, totals
 
 
-def option_sheet(sheet: Sheet, c: Comparison, index: int) -> OptionFigures:
+def option_sheet(sheet: Sheet, c: WorkbookSource, index: int) -> OptionFigures:
     """Write alternative ``index`` of ``c`` as a live model on ``sheet``; return its figures."""
     alt = c.rows[index].alternative
     w = alt.workstream_index
@@ -178,7 +178,7 @@ def option_sheet(sheet: Sheet, c: Comparison, index: int) -> OptionFigures:
 
 def _results(
     sheet: Sheet,
-    c: Comparison,
+    c: WorkbookSource,
     first: int,
     last: int,
     columns: list[dict[str, int]],

@@ -10,7 +10,7 @@ then the option's totals.
 
 Example::
 
-    >>> formulas = component_formulas(params, cells, t="B40", active="C40",
+    >>> formulas = component_formulas(params, cells, t="B40", active="C40",  # doctest: +SKIP
     ...                               duration="workstream1_duration_months", row=40)
     >>> formulas["vendor_fees"]                                         # doctest: +SKIP
     'L40*$C$20*N40'

@@ -9,7 +9,7 @@ entity) is fixed as the comparison chose it.
 Example::
 
     >>> rows = parameter_formulas(component, inputs, volatility="medium")   # doctest: +SKIP
-    >>> rows["vendor_rate_monthly"]
+    >>> rows["vendor_rate_monthly"]                                   # doctest: +SKIP
     '(onshore_annual_pay*onshore_talent_premium/12*(1+onshore_oncost_rate)+...'
 """
 

@@ -8,7 +8,7 @@ uses the same template with static charts (:mod:`shorewise.report.pdf`).
 Example::
 
     >>> html = render_html(result)                          # doctest: +SKIP
-    >>> html.count("<script")                              # specs, bundle, embed
+    >>> html.count("<script")                              # specs, bundle, embed # doctest: +SKIP
     3
 """
 
@@ -23,7 +23,7 @@ from typing import Any
 from shorewise.report.chart_style import ChartItem
 from shorewise.report.charts import report_charts
 from shorewise.report.context import report_context
-from shorewise.results.comparison import Comparison
+from shorewise.results.result import Result
 
 Progress = Callable[[int, int], None]
 HTML_CHART_WIDTH = 440
@@ -52,7 +52,7 @@ def render_template(context: dict[str, Any]) -> str:
 
 
 def chart_groups(
-    c: Comparison,
+    c: Result,
     charts: list[tuple[int, list[ChartItem]]],
     draw: Callable[[ChartItem], dict[str, Any]],
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -61,7 +61,7 @@ def chart_groups(
     add what the template needs (a DOM id, or an SVG)."""
     groups: list[dict[str, Any]] = []
     extras: list[dict[str, Any]] = []
-    names = [ws.name for ws in c.scenario.workstreams]
+    names = [ws.name for ws in c.workstreams]
     for w, items in charts:
         drawn = [draw(item) for item in items]
         if w < 0:
@@ -78,7 +78,7 @@ def _json_for_script(data: Any) -> str:
 
 
 def render_html(
-    c: Comparison, *, progress: Progress | None = None, generated: dt.date | None = None
+    c: Result, *, progress: Progress | None = None, generated: dt.date | None = None
 ) -> str:
     """The self-contained HTML report as text (see module doc)."""
     import vl_convert

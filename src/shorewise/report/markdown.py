@@ -1,9 +1,9 @@
-"""The comparison as Markdown, for wikis and pull requests.
+"""The result as Markdown, for wikis and pull requests — in words, never ids.
 
-:func:`comparison_markdown` is what ``shorewise compare --format markdown`` prints (plain
-amounts, no extra libraries); :func:`report_markdown` is the full report
-(``shorewise report FILE -o report.md``): money with the currency's symbol (babel), cost
-by category, the extra analyses when present, every assumption and the scenario itself.
+:func:`comparison_markdown` is what ``shorewise compare --format markdown`` prints;
+:func:`report_markdown` is the full report (``shorewise report FILE -o report.md``): cost by
+category, the extra analyses when present, every assumption and the scenario itself.
+Money uses the shared formatter (the currency's symbol).
 
 Example::
 
@@ -14,128 +14,134 @@ Example::
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from shorewise.engine.types import CATEGORIES, CATEGORY_LABELS
-from shorewise.report.money import human_amount, human_money, human_months, human_share, money
-from shorewise.results.comparison import Comparison, Recommendation
-from shorewise.uncertainty.summary import Percentiles
+from shorewise.engine.types import CATEGORIES
+from shorewise.report.context import central_text, headline, run_text, scenario_yaml
+from shorewise.results import numbers as fmt
+from shorewise.results.result import Finding, FlipCondition, Quantiles, Result
+from shorewise.results.vocabulary import (
+    PROVENANCE_LABELS,
+    category_label,
+    country_name,
+    input_label,
+    option_label,
+)
 
-Money = Callable[[float | None], str]
 
-
-def _band(p: Percentiles, fmt: Money) -> str:
+def _band(p: Quantiles, currency: str) -> str:
+    mid = fmt.money(p.value(), currency)
     if p.p10 == p.p90:
-        return fmt(p.p50)
-    return f"{fmt(p.p50)} ({human_amount(p.p10)}–{human_amount(p.p90)})"
-
-
-def _recommendation(rec: Recommendation, title: str) -> list[str]:
-    what = rec.option or rec.strategy
-    lines = [f"## {title}: **{what}**", ""]
-    for head, items in (
-        ("Why", rec.reasons),
-        ("Watch out", rec.caveats),
-        ("What would change the answer", rec.flip_conditions),
-    ):
-        if items:
-            lines += [f"**{head}**", ""] + [f"- {item}" for item in items] + [""]
-    return lines
+        return mid
+    return f"{mid} ({fmt.amount_range(p.value('p10'), p.value('p90'))})"
 
 
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def run_text(c: Comparison) -> str:
-    """``10,000 Monte Carlo draws, seed 42`` or the deterministic run's description."""
-    if c.run.deterministic:
-        return "deterministic run (every input at its median)"
-    return f"{c.run.samples:,} Monte Carlo draws, seed {c.run.seed}"
+def _items(head: str, items: list[Finding] | list[FlipCondition]) -> list[str]:
+    if not items:
+        return []
+    return [f"**{head}**", ""] + [f"- {item.text}" for item in items] + [""]
 
 
-def comparison_markdown(
-    c: Comparison, *, detail: bool = False, money_fmt: Money | None = None
-) -> str:
-    """Recommendation, then one table per workstream (P50 with P10–P90 in brackets).
+def _decision(c: Result) -> list[str]:
+    rec = c.recommendation
+    lines = []
+    if len(c.workstreams) == 1:
+        lines += [f"## Recommendation: **{rec.label}**", ""]
+    else:
+        lines += ["## Recommendation", ""]
+        lines += [f"- **{h['workstream']}**: {h['title']}" for h in headline(c)] + [""]
+    lines += _items("Why", rec.reasons)
+    lines += _items("Watch out", rec.caveats)
+    lines += _items("What would change the answer", rec.flip_conditions)
+    return lines
 
-    ``money_fmt`` formats money cells (default: plain rounded amounts, the currency named
-    once in the header).
-    """
-    cur = c.scenario.currency
-    fmt: Money = money_fmt or human_amount
-    plan_fmt: Money = money_fmt or (lambda v: human_money(v, cur))
+
+def comparison_markdown(c: Result, *, detail: bool = False) -> str:
+    """The decision, then one table per workstream (P50 with P10–P90 in brackets)."""
+    cur = c.currency
     lines = [
-        f"# {c.scenario.name}",
+        f"# {c.scenario}",
         "",
-        f"Home {c.scenario.home_country}, horizon {c.scenario.horizon} months, "
-        f"money in {cur}; {run_text(c)}. Figures are P50 (P10–P90).",
+        f"Home {country_name(c.home_country)}, horizon {fmt.months(c.horizon_months)}, money "
+        f"in {cur}; {run_text(c)}. Figures are P50 (P10–P90).",
         "",
     ]
-    lines += _recommendation(c.recommendation, "Recommendation")
-    if c.plan_total is not None and c.plan_npv is not None:
+    lines += _decision(c)
+    if c.plan.total_cost is not None and c.plan.npv_cost is not None:
         lines += [
-            f"Plan total cost: {_band(c.plan_total, plan_fmt)}; NPV {_band(c.plan_npv, plan_fmt)}",
+            f"Plan total cost: {_band(c.plan.total_cost, cur)}; NPV {_band(c.plan.npv_cost, cur)}",
             "",
         ]
     for note in c.notes:
         lines += [f"> {note}", ""]
-    for w, ws in enumerate(c.scenario.workstreams):
-        rows = c.rows_for(w)
+    for ws in c.workstreams:
+        rows = c.rows_for(ws.name)
         lines += [
             f"## Workstream: {ws.name}",
             "",
-            f"{ws.target_fte:g} FTE for {ws.duration_months} months from month "
-            f"{ws.start_month}; core: {'yes' if ws.core else 'no'}; scope volatility "
-            f"{ws.scope_volatility.value}.",
+            f"{ws.fte:g} FTE for {fmt.months(ws.duration_months)} from month "
+            f"{ws.start_month + 1}: {ws.required_fte_months:,.0f} FTE-months due by month "
+            f"{ws.due_month}; core: {'yes' if ws.core else 'no'}; scope volatility "
+            f"{ws.scope_volatility}.",
             "",
-            "| option | eligible | total cost | NPV | effective FTE-months | cost per "
-            "effective FTE-month | months to target | vs onshore in-house | control "
-            "| P(best) | rank |",
-            "|---|---|---|---|---|---|---|---|---|---|---|",
+            "| option | allowed | total cost | delivered by due month | cost per effective "
+            "FTE-month | to 90% of target | vs home team (total, per unit) | control "
+            "| P(first) | rank |",
+            "|---|---|---|---|---|---|---|---|---|---|",
         ]
+        home = next((r for r in rows if r.option == "onshore_inhouse"), None)
         for r in rows:
-            f = r.figures
+            vs = "–"
+            if home is not None and r is not home and r.savings_vs_onshore_inhouse is not None:
+                total = 1 - r.total_cost.value() / home.total_cost.value()
+                vs = (
+                    f"{fmt.share(total, signed=True)}, "
+                    f"{fmt.share(r.savings_vs_onshore_inhouse, signed=True)}"
+                )
             lines.append(
-                f"| {_cell(r.alternative.option_name)} | {'yes' if r.eligible else 'no'} | "
-                f"{_band(f['total_cost'], fmt)} | {fmt(f['npv_cost'].p50)} | "
-                f"{f['effective_fte_months'].p50:,.0f} | "
-                f"{_band(f['cost_per_effective_fte_month'], fmt)} | "
-                f"{human_months(f['months_to_target'].p50)} | "
-                f"{human_share(r.savings_vs_onshore_inhouse, signed=True)} | "
-                f"{r.control:.0%} | {human_share(r.p_best)} | {r.rank or '-'} |"
+                f"| {_cell(r.label)} | {'yes' if r.eligible else 'no'} | "
+                f"{_band(r.total_cost, cur)} | {fmt.share(r.delivered_share.value())} | "
+                f"{_band(r.cost_per_effective_fte_month, cur)} | "
+                f"{fmt.months(r.months_to_target.value())} | {vs} | "
+                f"{fmt.share(r.control)} | {fmt.share(r.p_best) if r.eligible else '–'} | "
+                f"{r.rank or '–'} |"
             )
         excluded = [r for r in rows if not r.eligible]
         if excluded:
-            lines += [""] + [
-                f"- *{r.alternative.option_name}* excluded: {r.excluded_reason}" for r in excluded
-            ]
-        routes = [text for r in rows if (text := r.route_text())]
+            lines += [""] + [f"- *{r.label}* excluded: {r.excluded_reason}" for r in excluded]
+        routes = [text for r in rows if (text := r.route)]
         if routes:
-            lines += [""] + [f"- route: {text}" for text in routes]
+            lines += [""] + [f"- route: {text}" for text in dict.fromkeys(routes)]
         if detail:
             lines += [
                 "",
-                "| cost category (mean) | "
-                + " | ".join(_cell(r.alternative.option_name) for r in rows)
-                + " |",
+                "| cost category (mean) | " + " | ".join(_cell(r.label) for r in rows) + " |",
                 "|---|" + "---|" * len(rows),
             ]
             for cat in CATEGORIES:
-                values = [r.category_means[cat] for r in rows]
+                values = [r.cost_by_category.get(cat, 0.0) for r in rows]
                 if any(abs(v) > 0.5 for v in values):
                     lines.append(
-                        f"| {CATEGORY_LABELS[cat]} | "
-                        + " | ".join(fmt(v) if abs(v) > 0.5 else "–" for v in values)
+                        f"| {category_label(cat)} | "
+                        + " | ".join(fmt.money(v, cur) if abs(v) > 0.5 else "–" for v in values)
                         + " |"
                     )
         lines.append("")
     return "\n".join(lines)
 
 
-def _extras(c: Comparison, fmt: Money) -> list[str]:
-    extras: dict[str, Any] = getattr(c, "extras", None) or {}
+def _number(value: Any) -> str:
+    v = float(value)
+    return f"{v:,.0f}" if abs(v) >= 1000 else f"{v:.3g}"
+
+
+def _extras(c: Result) -> list[str]:
+    extras = c.analyses
+    cur = c.currency
     lines: list[str] = []
     tornado = extras.get("tornado") or []
     if tornado:
@@ -147,8 +153,9 @@ def _extras(c: Comparison, fmt: Money) -> list[str]:
         ]
         for t in tornado:
             lines.append(
-                f"| {_cell(str(t['name']))} | {t['low_input']:.4g} → {t['high_input']:.4g} "
-                f"| {fmt(t['output_at_low'])} | {fmt(t['output_at_high'])} |"
+                f"| {_cell(input_label(str(t['name'])))} | {_number(t['low_input'])} → "
+                f"{_number(t['high_input'])} | {fmt.money(t['output_at_low'], cur)} | "
+                f"{fmt.money(t['output_at_high'], cur)} |"
             )
         lines.append("")
     sweep = extras.get("duration_sweep") or []
@@ -159,12 +166,14 @@ def _extras(c: Comparison, fmt: Money) -> list[str]:
         lines += [
             "## Cost per effective FTE-month by duration",
             "",
-            "| months | " + " | ".join(_cell(o) for o in options) + " |",
+            "| months | " + " | ".join(_cell(option_label(o)) for o in options) + " |",
             "|---|" + "---|" * len(options),
         ]
         for m in months:
             cells = [
-                fmt(value[(m, o)]["cost_per_effective_fte_month"]) if (m, o) in value else "-"
+                fmt.money(value[(m, o)]["cost_per_effective_fte_month"], cur)
+                if (m, o) in value
+                else "–"
                 for o in options
             ]
             lines.append(f"| {m} | " + " | ".join(cells) + " |")
@@ -172,33 +181,28 @@ def _extras(c: Comparison, fmt: Money) -> list[str]:
     return lines
 
 
-def report_markdown(c: Comparison) -> str:
-    """The full Markdown report: comparison with costs by category, extras, assumptions and
-    the scenario file (YAML)."""
-    from shorewise.io.scenario_file import scenario_to_yaml
-    from shorewise.report.assumptions import assumption_table, unit_text
+def report_markdown(c: Result) -> str:
+    """The full Markdown report: the comparison with costs by category, the analyses,
+    the assumptions and the scenario file (YAML)."""
+    from shorewise.report.assumptions import unit_text
 
-    cur = c.scenario.currency
-
-    def fmt(value: float | None) -> str:
-        return money(value, cur)
-
-    lines = [comparison_markdown(c, detail=True, money_fmt=fmt).rstrip(), ""]
-    lines += _extras(c, fmt)
+    lines = [comparison_markdown(c, detail=True).rstrip(), ""]
+    lines += _extras(c)
     lines += [
         "## Assumptions",
         "",
         "Every model input as used in this run; **bold** = set in the scenario file. "
         "Central = the median, used for the deterministic run and the workbook.",
         "",
-        "| input | value | central | unit | provenance | source |",
+        "| input | scenario key | value | central | unit | source |",
         "|---|---|---|---|---|---|",
     ]
-    for a in assumption_table(c):
-        name = f"**{a['key']}**" if a["overridden"] else a["key"]
+    for a in c.assumptions:
+        name = f"**{a.label}**" if a.overridden else a.label
         lines.append(
-            f"| {name} | {_cell(a['value'])} | {a['central']:,.6g} | "
-            f"{_cell(unit_text(a['unit'], cur))} | {a['provenance']} | {_cell(a['source'])} |"
+            f"| {_cell(name)} | `{a.key}` | {_cell(a.value)} | {central_text(a.central, a.unit)} | "
+            f"{_cell(unit_text(a.unit, c.currency))} | "
+            f"{PROVENANCE_LABELS.get(a.provenance, a.provenance)}: {_cell(a.source)} |"
         )
-    lines += ["", "## Scenario", "", "```yaml", scenario_to_yaml(c.scenario).rstrip(), "```", ""]
+    lines += ["", "## Scenario", "", "```yaml", scenario_yaml(c).rstrip(), "```", ""]
     return "\n".join(lines)

@@ -6,7 +6,7 @@ same sections as the HTML report. Charts are drawn to SVG by vl-convert (no brow
 Example::
 
     >>> pdf = render_pdf(result)                      # doctest: +SKIP
-    >>> pdf[:5]
+    >>> pdf[:5]                                                       # doctest: +SKIP
     b'%PDF-'
 """
 
@@ -23,7 +23,7 @@ from shorewise.report.chart_style import ChartItem
 from shorewise.report.charts import report_charts
 from shorewise.report.context import report_context
 from shorewise.report.html import chart_groups, render_template
-from shorewise.results.comparison import Comparison
+from shorewise.results.result import Result
 
 Progress = Callable[[int, int], None]
 PDF_CHART_WIDTH = 560
@@ -38,7 +38,7 @@ def chart_svg(item: ChartItem) -> str:
 
 
 def render_pdf(
-    c: Comparison, *, progress: Progress | None = None, generated: dt.date | None = None
+    c: Result, *, progress: Progress | None = None, generated: dt.date | None = None
 ) -> bytes:
     """The PDF report as bytes (see module doc). Raises ReportError if it cannot be typeset."""
     from weasyprint import HTML

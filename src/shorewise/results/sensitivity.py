@@ -1,17 +1,18 @@
 """Which inputs drive the answer: tornado and Sobol' indices on the model itself.
 
-Two outputs for one workstream: the recommended option's total cost, and the gap in cost
-per effective FTE-month between the runner-up and the recommended option (positive = the
-pick is cheaper). Each is also split by year of the horizon (which driver dominates in
-year 1 vs year 3). The tornado moves one uncertain input from its P10 to its P90 with the
-others at their medians; Sobol' indices (first order and total, with bootstrap confidence
-intervals) vary all of them at once and assume they are independent — a note says so
-when the scenario declares correlations.
+Two outputs for one workstream: the recommended option's total cost, and the gap in the
+decision's cost criterion (NPV per effective FTE-month,
+:func:`~shorewise.decision.criteria.unit_cost`) between the runner-up and the recommended
+option (positive = the pick is cheaper). Each is also split by year of the horizon (which
+driver dominates in year 1 vs year 3). The tornado moves one uncertain input from its
+P10 to its P90 with the others at their medians; Sobol' indices (first order and total,
+with bootstrap confidence intervals) vary all of them at once and assume they are
+independent — a note says so when the scenario declares correlations.
 
 Example::
 
-    >>> result = sensitivity(comparison, workstream=0, n=256)          # doctest: +SKIP
-    >>> result.inputs[0].name
+    >>> result = sensitivity(evaluation, result, workstream=0, n=256)  # doctest: +SKIP
+    >>> result.inputs[0].name                                         # doctest: +SKIP
     'offshore_talent_premium@VN'
 """
 
@@ -24,12 +25,13 @@ from typing import Any
 
 import numpy as np
 
-from shorewise.engine.alternatives import simulate_alternative
+from shorewise.decision.criteria import unit_cost
+from shorewise.engine.alternatives import Alternative, simulate_alternative
 from shorewise.engine.metrics import draw_metrics
 from shorewise.engine.types import DrawVector, FloatArray
 from shorewise.errors import ModelError
-from shorewise.results.comparison import Comparison
-from shorewise.results.rows import Row
+from shorewise.results.evaluation import Model
+from shorewise.results.result import Result
 from shorewise.uncertainty.distributions import is_fixed, ppf, quantile
 from shorewise.uncertainty.sensitivity import SobolIndex, TornadoBar, sobol, tornado
 
@@ -91,7 +93,7 @@ class SensitivityResult:
             "runner_up": self.runner_up,
             "output": "total_cost of the recommended option",
             "inputs": rows(self.inputs),
-            "gap_output": "cost per effective FTE-month: runner-up minus recommended",
+            "gap_output": "NPV per effective FTE-month: runner-up minus recommended",
             "gap_inputs": rows(self.gap_inputs),
             "by_year": self.by_year,
             "sobol_samples": self.sobol_samples,
@@ -115,26 +117,25 @@ class SensitivityResult:
 Outputs = Callable[[dict[str, FloatArray]], dict[str, FloatArray]]
 
 
-def _model(c: Comparison, rec: Row, runner: Row | None) -> Outputs:
-    """Inputs (name -> (k,)) -> named outputs (k,) for the two rows."""
-    base = c.central
-    years = max(1, -(-c.scenario.horizon // 12))
+def _model(ev: Model, rec: Alternative, runner: Alternative | None) -> Outputs:
+    """Inputs (name -> (k,)) -> named outputs (k,) for the two options."""
+    base = ev.central
+    years = max(1, -(-ev.scenario.horizon // 12))
 
     def run(values: dict[str, FloatArray]) -> dict[str, FloatArray]:
         k = len(next(iter(values.values())))
         draws: dict[str, DrawVector] = {key: np.broadcast_to(v, (k,)) for key, v in base.items()}
         draws.update(values)
-        cube = simulate_alternative(c.scenario, c.inputs, rec.alternative, draws)
+        cube = simulate_alternative(ev.scenario, ev.inputs, rec, draws)
         m = draw_metrics(cube, np.broadcast_to(draws["discount_rate"], (k,)))
         out = {"cost": m.total_cost}
         burn = cube.burn
         for y in range(years):
             out[f"year{y + 1}"] = burn[:, 12 * y : 12 * (y + 1)].sum(axis=1)
         if runner is not None:
-            other = simulate_alternative(c.scenario, c.inputs, runner.alternative, draws)
+            other = simulate_alternative(ev.scenario, ev.inputs, runner, draws)
             mo = draw_metrics(other, np.broadcast_to(draws["discount_rate"], (k,)))
-            out["gap"] = mo.cost_per_effective_fte_month - m.cost_per_effective_fte_month
-            out["gap"] = np.where(np.isfinite(out["gap"]), out["gap"], 0.0)
+            out["gap"] = unit_cost(mo) - unit_cost(m)
         return out
 
     return run
@@ -173,7 +174,8 @@ def _combine(bars: list[TornadoBar], indices: dict[str, SobolIndex]) -> list[Inp
 
 
 def sensitivity(
-    c: Comparison,
+    ev: Model,
+    result: Result,
     *,
     workstream: int = 0,
     n: int = 512,
@@ -181,34 +183,35 @@ def sensitivity(
     with_sobol: bool = True,
 ) -> SensitivityResult:
     """Tornado and Sobol' indices for ``workstream``'s recommended option (see module doc)."""
-    rows = [r for r in c.rows if r.alternative.workstream_index == workstream]
-    if not rows:
+    if not 0 <= workstream < len(result.workstreams):
         raise ModelError(f"no workstream number {workstream}")
+    rows = result.rows_for(workstream)
     ranked = sorted((r for r in rows if r.rank is not None), key=lambda r: r.rank or 0)
     if not ranked:
         raise ModelError("no eligible option to analyse")
-    rec, runner = ranked[0], (ranked[1] if len(ranked) > 1 else None)
+    rec = ev.alternatives[ev.index_of(workstream, ranked[0].option)]
+    runner = ev.alternatives[ev.index_of(workstream, ranked[1].option)] if len(ranked) > 1 else None
     dists = {
-        k: a.distribution for k, a in c.inputs.assumptions.items() if not is_fixed(a.distribution)
+        k: a.distribution for k, a in ev.inputs.assumptions.items() if not is_fixed(a.distribution)
     }
     names = sorted(dists)
-    model = _model(c, rec, runner)
-    centrals = {k: float(c.central[k][0]) for k in names}
+    model = _model(ev, rec, runner)
+    centrals = {k: float(ev.central[k][0]) for k in names}
     lows = {k: quantile(dists[k], 0.1) for k in names}
     highs = {k: quantile(dists[k], 0.9) for k in names}
     outputs = ["cost", *(["gap"] if runner else [])]
-    years = max(1, -(-c.scenario.horizon // 12))
+    years = max(1, -(-ev.scenario.horizon // 12))
     outputs += [f"year{y + 1}" for y in range(years)]
     bars = {o: tornado(_cached(model, o), centrals, lows, highs) for o in outputs}
     indices: dict[str, dict[str, SobolIndex]] = {o: {} for o in outputs}
-    s = c.scenario.simulation.seed if seed is None else seed
+    s = ev.scenario.simulation.seed if seed is None else seed
     if with_sobol and names:
         ppfs = {k: partial(ppf, dists[k]) for k in names}
         for o in outputs:
-            result = sobol(_cached(model, o), ppfs, n=n, seed=s)
-            indices[o] = {i.name: i for i in result}
+            found = sobol(_cached(model, o), ppfs, n=n, seed=s)
+            indices[o] = {i.name: i for i in found}
     notes = []
-    if c.scenario.correlations:
+    if ev.scenario.correlations:
         notes.append(
             "The scenario declares correlations; Sobol' indices assume independent "
             "inputs, so read them as indicative."
@@ -231,9 +234,9 @@ def sensitivity(
             }
         )
     return SensitivityResult(
-        rec.alternative.workstream.name,
-        rec.alternative.option_name,
-        runner.alternative.option_name if runner else None,
+        rec.workstream.name,
+        rec.option_name,
+        runner.option_name if runner else None,
         _combine(bars["cost"], indices["cost"]),
         _combine(bars["gap"], indices["gap"]) if runner else [],
         by_year,

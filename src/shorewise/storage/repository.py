@@ -262,6 +262,15 @@ def add_run(
         return _run_record(row, version_row)
 
 
+def set_run_series(store: Store, run_id: int, series: dict[str, Any]) -> None:
+    """Replace what a run keeps beside its result (e.g. report analyses worked out later)."""
+    with store.transaction() as session:
+        row = session.get(RunRow, run_id)
+        if row is None:
+            raise NotFoundError(f"no saved run with id {run_id}")
+        row.series = series
+
+
 def _run_record(row: RunRow, version_row: VersionRow) -> RunRecord:
     return RunRecord(
         run_id=row.id,

@@ -23,7 +23,7 @@ continued fraction slow; those, and only those, use scipy.
 Example::
 
     >>> round(float(beta_ppf(2.0, 3.0, np.array([0.5]))[0]), 6)
-    0.385727
+    0.385728
 """
 
 from __future__ import annotations

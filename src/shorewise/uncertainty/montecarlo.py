@@ -13,7 +13,7 @@ input at its median.
 Example::
 
     >>> run = run_monte_carlo(scenario, inputs, rows, samples=1000, seed=42)  # doctest: +SKIP
-    >>> run.metrics[0].total_cost.shape
+    >>> run.metrics[0].total_cost.shape                               # doctest: +SKIP
     (1000,)
 """
 

@@ -1,16 +1,14 @@
-"""The results page's charts: the report's chart builders, fed from a saved run.
+"""The results page's charts: the report's chart builders, fed from a saved result.
 
-A run stores ``Comparison.to_dict()`` as its result and
-:func:`shorewise.report.series.chart_series` as its series; the charts are the report's
-(:func:`shorewise.report.charts.workstream_charts`), sized to the page's boxes. Runs
-saved before the series carried bands and bins (``options`` with ``cumulative_cost``)
-are read too: they lack the burn's P10–P90, the capacity target and the unit-cost bins,
-so their burn is a P50 line and their unit cost one bin from P10 to P90 (80 % of draws).
+A run stores :meth:`Result.to_dict` (monthly bands and unit-cost bins included); the charts
+are the report's (:func:`shorewise.report.charts.workstream_charts`), sized to the page's
+boxes. Runs saved before results were stored whole have no bands: they get no charts (the
+page offers to run them again).
 
 Example::
 
-    >>> charts = workstream_charts(run.result, run.series)     # doctest: +SKIP
-    >>> charts[0]["charts"][0]["title"]
+    >>> charts = workstream_charts(run.result)                 # doctest: +SKIP
+    >>> charts[0]["charts"][0]["title"]                               # doctest: +SKIP
     'Cumulative cost'
 """
 
@@ -20,8 +18,9 @@ from typing import Any
 
 from shorewise.report.chart_style import Spec
 from shorewise.report.charts import workstream_charts as report_workstream_charts
-from shorewise.report.decision_charts import tornado_chart as report_tornado_chart
-from shorewise.report.series import Rows, chart_data
+from shorewise.report.decision_charts import extra_charts
+from shorewise.report.series import chart_data
+from shorewise.results.result import RESULT_FORMAT, Result
 
 
 def _fit(spec: Spec) -> Spec:
@@ -29,52 +28,21 @@ def _fit(spec: Spec) -> Spec:
     return {**spec, "width": "container", "autosize": {"type": "fit-x", "contains": "padding"}}
 
 
-def _bin_from_range(figure: dict[str, Any] | None) -> Rows:
-    """The P10–P90 range of a figure as one bin holding 80 % of the draws."""
-    low, high = (figure or {}).get("p10"), (figure or {}).get("p90")
-    if low is None or high is None or low >= high:
-        return []
-    return [{"start": low, "end": high, "share": 0.8}]
+def saved_result(result: dict[str, Any]) -> Result | None:
+    """The stored result as a :class:`Result`, or None for an older run's dict."""
+    if not isinstance(result, dict) or result.get("format") != RESULT_FORMAT:
+        return None
+    return Result.from_dict(result)
 
 
-def _from_old_series(result: dict[str, Any], series: dict[str, Any]) -> dict[str, Any]:
-    """A series saved in the first shape (per option: ``cumulative_cost``,
-    ``monthly_cost_p50``, ``effective_fte``) in the shape the charts read."""
-    figures = {(r["workstream"], r["option"]): r for r in result.get("strategies", [])}
-    bands: Rows = []
-    options: Rows = []
-    for opt in series.get("options", []):
-        key = {k: opt[k] for k in ("workstream", "option", "label")}
-        cumulative, effective = opt["cumulative_cost"], opt["effective_fte"]
-        for k, burn in enumerate(opt["monthly_cost_p50"]):
-            bands.append(
-                {
-                    **key,
-                    "eligible": opt["eligible"],
-                    "month": opt["start_month"] + k + 1,
-                    **{f"cumulative_{q}": cumulative[q][k] for q in ("p10", "p50", "p90")},
-                    **{f"effective_{q}": effective[q][k] for q in ("p10", "p50", "p90")},
-                    "burn_p10": None,
-                    "burn_p50": burn,
-                    "burn_p90": None,
-                }
-            )
-        figure = figures.get((opt["workstream"], opt["option"]), {})
-        options.append(
-            {
-                **key,
-                "cost_per_effective_fte_month_bins": _bin_from_range(
-                    figure.get("cost_per_effective_fte_month")
-                ),
-            }
-        )
-    return {"workstreams": [], "options": options, "bands": bands}
-
-
-def workstream_charts(result: dict[str, Any], series: dict[str, Any]) -> list[dict[str, Any]]:
+def workstream_charts(result: dict[str, Any]) -> list[dict[str, Any]]:
     """Per workstream: its name and its charts ``[{id, title, spec}]``."""
-    if "bands" not in series:
-        series = _from_old_series(result, series)
+    parsed = saved_result(result)
+    if parsed is None:
+        return [
+            {"workstream": name, "charts": []}
+            for name in dict.fromkeys(r["workstream"] for r in result.get("strategies", []))
+        ]
     return [
         {
             "workstream": data.workstream,
@@ -83,33 +51,15 @@ def workstream_charts(result: dict[str, Any], series: dict[str, Any]) -> list[di
                 for item in report_workstream_charts(data, w)
             ],
         }
-        for w, data in enumerate(chart_data(result, series))
+        for w, data in enumerate(chart_data(parsed))
     ]
 
 
-def tornado_bars(result: dict[str, Any]) -> list[dict[str, Any]]:
-    """Tornado bars if the result carries them (``sensitivity.tornado`` or ``tornado``)."""
-    found = result.get("tornado")
-    sensitivity = result.get("sensitivity")
-    if found is None and isinstance(sensitivity, dict):
-        found = sensitivity.get("tornado")
-    if isinstance(found, dict):
-        found = found.get("bars")
-    if not isinstance(found, list):
+def analysis_charts(result: Result | None) -> list[dict[str, Any]]:
+    """The tornado and the duration sweep, when the result holds them."""
+    if result is None:
         return []
     return [
-        {**b, "name": str(b.get("name") or b.get("input"))}
-        for b in found
-        if isinstance(b, dict)
-        and isinstance(b.get("output_at_low"), int | float)
-        and isinstance(b.get("output_at_high"), int | float)
+        {"id": item.key, "title": item.title, "caption": item.caption, "spec": _fit(item.spec)}
+        for item in extra_charts(result)
     ]
-
-
-def tornado_chart(result: dict[str, Any]) -> Spec | None:
-    """The report's tornado of the bars the result carries, or None without any."""
-    bars = tornado_bars(result)
-    if not bars:
-        return None
-    currency = str(result.get("currency", ""))
-    return _fit(report_tornado_chart(bars, currency, metric="cost"))

@@ -16,8 +16,8 @@ from fastapi import Request
 from jinja2_fragments.fastapi import Jinja2Blocks
 from starlette.responses import Response
 
-from shorewise.domain.strategy import OptionKey
-from shorewise.report.money import human_amount, human_months, human_range, human_share
+from shorewise.results import numbers as fmt
+from shorewise.results.vocabulary import option_label
 from shorewise.web.jobs import JobRunner
 from shorewise.web.security import csrf_token
 from shorewise.workflows.library import Library
@@ -35,35 +35,40 @@ class WebSettings:
     max_body_bytes: int
 
 
+def _number(value: Any) -> float | None:
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
 def _percent(value: Any, signed: bool = False) -> str:
-    return human_share(value if isinstance(value, int | float) else None, signed=signed)
+    return fmt.share(_number(value), signed=signed)
 
 
 def _amount(value: Any) -> str:
-    return human_amount(value if isinstance(value, int | float) else None)
+    return fmt.amount(_number(value))
 
 
 def _band(figure: Any) -> str:
     if not isinstance(figure, dict):
-        return "-"
-    return human_range(figure.get("p10"), figure.get("p90"))
+        return fmt.MISSING
+    return fmt.amount_range(_number(figure.get("p10")), _number(figure.get("p90")))
 
 
 def _months(value: Any) -> str:
-    return human_months(value if isinstance(value, int | float) else None)
+    """Whole months; ``not reached`` where a stored figure is null (never reached)."""
+    number = _number(value)
+    return fmt.months(float("inf") if number is None else number, short=True)
 
 
 def _option_label(name: Any) -> str:
-    """``offshore_inhouse@VN`` -> ``dedicated team abroad (VN)``; other words unchanged."""
-    text = str(name or "-")
-    if text == "mixed":
-        return "a different option per workstream"
-    if text.startswith("mix:") or text in ("none", "-"):
-        return text
-    try:
-        return OptionKey.parse(text, default_country="??").label
-    except ValueError:
-        return text
+    """``offshore_inhouse@VN`` -> ``Dedicated team in Vietnam``."""
+    return option_label(str(name)) if name else fmt.MISSING
+
+
+def _text(item: Any) -> str:
+    """A finding's sentence (stored results before findings were data: the string)."""
+    if isinstance(item, dict):
+        return str(item.get("text", ""))
+    return str(item)
 
 
 def _when(moment: Any) -> str:
@@ -85,6 +90,7 @@ def make_templates() -> Jinja2Blocks:
         months=_months,
         when=_when,
         option_label=_option_label,
+        text=_text,
     )
     return Jinja2Blocks(env=env)
 

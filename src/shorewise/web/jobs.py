@@ -7,7 +7,7 @@ the page polls the job, and the finished job names the saved run. Jobs live in m
 Example::
 
     >>> jobs = JobRunner(workers=2)                                 # doctest: +SKIP
-    >>> job = jobs.submit(lambda progress: library.run(1, progress=progress).run_id)
+    >>> job = jobs.submit(lambda p: library.run(1, progress=p).run_id)  # doctest: +SKIP
     >>> jobs.get(job.id).state                                      # doctest: +SKIP
     'running'
 """

@@ -10,7 +10,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
 
 from shorewise.errors import Problem, ShorewiseError
-from shorewise.web.charts import tornado_chart, workstream_charts
+from shorewise.web.charts import analysis_charts, workstream_charts
 from shorewise.web.context import is_htmx, jobs, library, render
 from shorewise.web.jobs import JobRunner
 from shorewise.web.pages import attachment, redirect
@@ -21,21 +21,6 @@ router = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
 LibraryDep = Annotated[Library, Depends(library)]
 JobsDep = Annotated[JobRunner, Depends(jobs)]
 
-KNOWN_KEYS = frozenset(
-    {
-        "scenario",
-        "currency",
-        "home_country",
-        "horizon_months",
-        "samples",
-        "seed",
-        "strategies",
-        "recommendation",
-        "plan",
-        "notes",
-        "tornado",
-    }
-)
 DOWNLOADS = ("html", "pdf", "xlsx", "md", "csv")
 
 
@@ -101,8 +86,11 @@ def job_page(request: Request, job_id: str, runner: JobsDep) -> Response:
 @router.get("/runs/{run_id}")
 def run_page(request: Request, run_id: int, lib: LibraryDep) -> Response:
     """A run's results: recommendation, tables, charts and downloads."""
+    from shorewise.workflows.library import stored_result
+
     run = lib.get_run(run_id)
     result = run.result
+    parsed = stored_result(run)
     others = [r for r in lib.runs(run.scenario_id) if r.run_id != run_id]
     return render(
         request,
@@ -110,9 +98,9 @@ def run_page(request: Request, run_id: int, lib: LibraryDep) -> Response:
         {
             "run": run,
             "r": result,
-            "charts": workstream_charts(result, run.series),
-            "tornado": tornado_chart(result),
-            "extras": {k: v for k, v in result.items() if k not in KNOWN_KEYS},
+            "charts": workstream_charts(result),
+            "analyses": analysis_charts(parsed),
+            "current": parsed is not None,
             "downloads": DOWNLOADS,
             "other_runs": others,
             "other_scenarios": [
@@ -122,6 +110,14 @@ def run_page(request: Request, run_id: int, lib: LibraryDep) -> Response:
             ],
         },
     )
+
+
+@router.post("/runs/{run_id}/analyses")
+async def add_analyses(request: Request, run_id: int, lib: LibraryDep) -> Response:
+    """Work out the run's tornado and duration sweep (central-value model runs, no Monte
+    Carlo), keep them with the run and show the results page again."""
+    await run_in_threadpool(lib.result, run_id, with_analyses=True)
+    return redirect(request, f"/runs/{run_id}#sensitivity")
 
 
 @router.get("/runs/{run_id}/download/{fmt}")
@@ -134,7 +130,7 @@ def download(run_id: int, fmt: str, lib: LibraryDep) -> Response:
     if fmt == "json":
         import json
 
-        body = json.dumps(run.result, indent=2).encode()
+        body = json.dumps(run.result, indent=2, ensure_ascii=False).encode()
         return Response(
             body,
             media_type="application/json",

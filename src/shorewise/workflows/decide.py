@@ -3,7 +3,7 @@
 Example::
 
     >>> result = breakeven(comparison, "offshore_inhouse", "offshore_outsource")  # doctest: +SKIP
-    >>> result.to_dict()["breakeven_month"]
+    >>> result.to_dict()["breakeven_month"]                           # doctest: +SKIP
     {'p10': 6.0, 'p50': 8.0, 'p90': 11.0, 'mean': None}
 """
 
@@ -16,12 +16,12 @@ from typing import Any
 
 import numpy as np
 
+from shorewise.decision.breakeven import breakeven_months
 from shorewise.domain.scenario import Scenario
 from shorewise.domain.strategy import OptionKey
 from shorewise.errors import ModelError
-from shorewise.results.breakeven import breakeven_months
-from shorewise.results.comparison import Comparison
-from shorewise.results.rows import Row
+from shorewise.results.evaluation import Evaluation, model_of
+from shorewise.results.result import Result
 from shorewise.results.sensitivity import SensitivityResult, sensitivity
 from shorewise.uncertainty.montecarlo import BAND_DRAWS
 from shorewise.uncertainty.summary import Percentiles, percentiles
@@ -40,24 +40,35 @@ def _workstream_index(scenario: Scenario, name: str | None) -> int:
     raise ModelError(f"no workstream named {name!r}; choose one of: {valid}")
 
 
-def find_row(c: Comparison, option: str, workstream: int) -> Row:
-    """The row of ``option`` (``strategy``, ``strategy@CC`` or ``mix: NAME``)."""
-    rows = [r for r in c.rows if r.alternative.workstream_index == workstream]
+def live(result: Result) -> Evaluation:
+    """The live evaluation behind ``result``; ``ModelError`` for a result read from a file."""
+    ev = result.live
+    if not isinstance(ev, Evaluation):
+        raise ModelError(
+            "this analysis needs the Monte Carlo draws, which a saved result does not keep: "
+            "run it on the scenario file"
+        )
+    return ev
+
+
+def find_option(ev: Evaluation, option: str, workstream: int) -> int:
+    """The run index of ``option`` (``strategy``, ``strategy@CC`` or ``mix: NAME``)."""
+    rows = [(i, a) for i, a in enumerate(ev.alternatives) if a.workstream_index == workstream]
     text = option.strip()
     if text.lower().startswith("mix:"):
         wanted = text[4:].strip()
-        for r in rows:
-            if r.alternative.mix == wanted:
-                return r
+        for i, a in rows:
+            if a.mix == wanted:
+                return i
     else:
         try:
-            key = OptionKey.parse(text, default_country=c.scenario.offshore_countries[0])
+            key = OptionKey.parse(text, default_country=ev.scenario.offshore_countries[0])
         except ValueError as exc:
             raise ModelError(str(exc)) from exc
-        for r in rows:
-            if r.alternative.mix is None and r.alternative.components[0].option == key:
-                return r
-    names = ", ".join(r.alternative.option_name for r in rows)
+        for i, a in rows:
+            if a.mix is None and a.components[0].option == key:
+                return i
+    names = ", ".join(a.option_name for _, a in rows)
     raise ModelError(f"no option {option!r} in this scenario; choose one of: {names}")
 
 
@@ -126,14 +137,10 @@ def duration_sweep(
         single = scenario.model_copy(update={"workstreams": (ws,), "horizon_months": None})
         c = evaluate(single, samples=samples, with_flips=False)
         costs: dict[str, float | None] = {}
-        for r in c.rows:
-            v = r.figures["cost_per_effective_fte_month"].p50
-            costs[r.alternative.option_name] = v if math.isfinite(v) else None
-        eligible = {
-            r.alternative.option_name: costs[r.alternative.option_name]
-            for r in c.rows
-            if r.eligible
-        }
+        for r in c.strategies:
+            v = r.cost_per_effective_fte_month.value()
+            costs[r.option] = v if math.isfinite(v) else None
+        eligible = {r.option: costs[r.option] for r in c.strategies if r.eligible}
         finite = {k: v for k, v in eligible.items() if v is not None}
         cheapest = min(finite, key=lambda k: finite[k]) if finite else None
         points.append(SweepPoint(int(months), costs, cheapest, c.recommendation.option))
@@ -141,55 +148,60 @@ def duration_sweep(
 
 
 def breakeven(
-    c: Comparison, a: str, b: str, *, workstream: str | None = None, sweep: bool = True
+    result: Result, a: str, b: str, *, workstream: str | None = None, sweep: bool = True
 ) -> BreakevenResult:
     """Break-even of option ``a`` against ``b`` (from the run's first 20,000 draws)."""
-    w = _workstream_index(c.scenario, workstream)
-    row_a, row_b = find_row(c, a, w), find_row(c, b, w)
-    if row_a is row_b:
+    ev = live(result)
+    w = _workstream_index(ev.scenario, workstream)
+    i_a, i_b = find_option(ev, a, w), find_option(ev, b, w)
+    if i_a == i_b:
         raise ModelError("--between needs two different options")
-    i_a, i_b = c.rows.index(row_a), c.rows.index(row_b)
-    ws = row_a.alternative.workstream
+    alt_a, alt_b = ev.alternatives[i_a], ev.alternatives[i_b]
+    ws = alt_a.workstream
     months = breakeven_months(
-        c.run.monthly_burn[i_a],
-        c.run.monthly_effective[i_a],
-        c.run.monthly_burn[i_b],
-        c.run.monthly_effective[i_b],
+        ev.run.monthly_burn[i_a],
+        ev.run.monthly_effective[i_a],
+        ev.run.monthly_burn[i_b],
+        ev.run.monthly_effective[i_b],
         start=ws.start_month,
         duration=ws.duration_months,
     )
-    points = duration_sweep(c.scenario, workstream=w) if sweep else []
+    points = duration_sweep(ev.scenario, workstream=w) if sweep else []
     return BreakevenResult(
         ws.name,
-        row_a.alternative.option_name,
-        row_b.alternative.option_name,
+        alt_a.option_name,
+        alt_b.option_name,
         percentiles(months),
         float(np.mean(~np.isfinite(months))),
-        min(c.run.samples, BAND_DRAWS),
+        min(ev.run.samples, BAND_DRAWS),
         points,
     )
 
 
 def analyse_sensitivity(
-    c: Comparison, *, workstream: str | None = None, n: int = 512, seed: int | None = None
+    result: Result, *, workstream: str | None = None, n: int = 512, seed: int | None = None
 ) -> SensitivityResult:
     """Tornado + Sobol' for a workstream's recommended option (see results.sensitivity)."""
-    return sensitivity(c, workstream=_workstream_index(c.scenario, workstream), n=n, seed=seed)
+    model = model_of(result)
+    w = _workstream_index(model.scenario, workstream)
+    return sensitivity(model, result, workstream=w, n=n, seed=seed)
 
 
-def add_report_extras(c: Comparison, *, workstream: int = 0) -> Comparison:
-    """Add the tornado and the duration sweep to ``c.extras`` for reports (in place)."""
-    sens = sensitivity(c, workstream=workstream, with_sobol=False)
-    c.extras["workstream_index"] = workstream
-    c.extras["tornado"] = sens.tornado_chart_data()
-    c.extras["duration_sweep"] = [
+def with_report_analyses(result: Result, *, workstream: int = 0) -> Result:
+    """A copy of ``result`` with the tornado and the duration sweep its reports chart
+    (central-value runs of the model; the Monte Carlo is not repeated)."""
+    ev = model_of(result)
+    sens = sensitivity(ev, result, workstream=workstream, with_sobol=False)
+    sweep = [
         {
             "duration_months": p.duration_months,
             "option": option,
-            "cost_per_effective_fte_month": cost,
+            "cost_per_effective_fte_month": round(cost, 2),
         }
-        for p in duration_sweep(c.scenario, workstream=workstream)
+        for p in duration_sweep(ev.scenario, workstream=workstream)
         for option, cost in p.costs.items()
         if cost is not None
     ]
-    return c
+    return result.with_analyses(
+        workstream_index=workstream, tornado=sens.tornado_chart_data(), duration_sweep=sweep
+    )

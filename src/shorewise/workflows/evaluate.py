@@ -7,8 +7,8 @@ Example::
     >>> import shorewise
     >>> s = shorewise.load_scenario("examples/core-platform.yaml")   # doctest: +SKIP
     >>> result = shorewise.evaluate(s, samples=2000, seed=7)          # doctest: +SKIP
-    >>> result.recommendation.strategy                                # doctest: +SKIP
-    'offshore_inhouse'
+    >>> result.recommendation.label                                   # doctest: +SKIP
+    'Dedicated team in Vietnam'
 """
 
 from __future__ import annotations
@@ -21,7 +21,9 @@ from shorewise.engine.alternatives import build_alternatives
 from shorewise.engine.inputs import resolve_inputs
 from shorewise.io.ratecard import load_rate_card
 from shorewise.io.scenario_check import check_scenario
-from shorewise.results.comparison import Comparison, build_comparison
+from shorewise.results.evaluation import Evaluation
+from shorewise.results.pipeline import build_result
+from shorewise.results.result import Result
 from shorewise.uncertainty.montecarlo import Progress, central_draws, run_monte_carlo
 
 
@@ -44,7 +46,7 @@ def evaluate(
     rate_card: RateCard | None = None,
     progress: Progress | None = None,
     with_flips: bool = True,
-) -> Comparison:
+) -> Result:
     """Evaluate ``scenario``: every workstream x option, Monte Carlo, recommendation.
 
     ``samples``/``seed`` override the file's ``simulation`` block (``samples=0``: one run at
@@ -65,4 +67,5 @@ def evaluate(
     run = run_monte_carlo(
         scenario, inputs, alternatives, samples=n, seed=s, method=sim.method, progress=progress
     )
-    return build_comparison(scenario, inputs, alternatives, run, central, with_flips=with_flips)
+    evaluation = Evaluation(scenario, inputs, tuple(alternatives), run, central)
+    return build_result(evaluation, with_flips=with_flips)

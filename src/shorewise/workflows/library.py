@@ -21,10 +21,9 @@ Example::
 
 from __future__ import annotations
 
-import difflib
 import json
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -33,8 +32,7 @@ from shorewise.domain.scenario import Scenario
 from shorewise.errors import Problem, ScenarioError
 from shorewise.io.scenario_check import scenario_from_data
 from shorewise.io.scenario_file import parse_text, scenario_from_text
-from shorewise.report.series import chart_series as report_chart_series
-from shorewise.results.comparison import Comparison
+from shorewise.results.result import RESULT_FORMAT, Result
 from shorewise.storage import repository as repo
 from shorewise.storage.database import open_database
 from shorewise.storage.repository import (
@@ -46,6 +44,7 @@ from shorewise.storage.repository import (
     VersionRecord,
 )
 from shorewise.uncertainty.montecarlo import Progress
+from shorewise.workflows.run_compare import RunComparison, compare_run_records
 
 __all__ = [
     "Draft",
@@ -116,80 +115,18 @@ def _to_yaml(data: Any) -> str:
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=None)
 
 
-@dataclass(frozen=True)
-class FigureDelta:
-    """One figure (P50) of one option in two runs, and how it moved."""
-
-    workstream: str
-    option: str
-    left: float | None
-    right: float | None
-
-    @property
-    def change(self) -> float | None:
-        """Right minus left, or None when either side lacks the figure."""
-        if self.left is None or self.right is None:
-            return None
-        return self.right - self.left
-
-    @property
-    def change_share(self) -> float | None:
-        """The change as a share of the left value."""
-        change = self.change
-        if change is None or not self.left:
-            return None
-        return change / self.left
+REPORT_ANALYSES = ("html", "pdf", "md")
+"""Report formats that chart the tornado and the duration sweep."""
 
 
-@dataclass(frozen=True)
-class RunComparison:
-    """Two saved runs side by side: their recommendations, figures and scenario diff."""
-
-    left: RunRecord
-    right: RunRecord
-    total_cost: list[FigureDelta]
-    cost_per_effective_fte_month: list[FigureDelta]
-    plan_total_cost: FigureDelta
-    scenario_diff: list[str] = field(default_factory=list)
-
-
-def chart_series(comparison: Comparison) -> dict[str, Any]:
-    """What a run stores for its charts beside the result (never raw draws): the monthly
-    P10/P50/P90 bands, the unit-cost bins and each workstream's target, exactly as the
-    report's chart builders read them (see :func:`shorewise.report.series.chart_series`)."""
-    return report_chart_series(comparison)
-
-
-def _p50(figure: Any) -> float | None:
-    if isinstance(figure, dict):
-        value = figure.get("p50")
-        return float(value) if isinstance(value, int | float) else None
-    return None
-
-
-def _deltas(left: dict[str, Any], right: dict[str, Any], metric: str) -> list[FigureDelta]:
-    """Figures matched by workstream and option (by option alone when each side has one
-    workstream, so two one-workstream scenarios line up even if they name it apart)."""
-    names = [{r["workstream"] for r in doc.get("strategies", [])} for doc in (left, right)]
-    single = all(len(n) == 1 for n in names)
-
-    def key(row: dict[str, Any]) -> tuple[str, str]:
-        return ("" if single else row["workstream"], row["option"])
-
-    a = {key(r): r for r in left.get("strategies", [])}
-    b = {key(r): r for r in right.get("strategies", [])}
-    out = []
-    for k in list(a) + [k for k in b if k not in a]:
-        workstream = k[0] or " / ".join(dict.fromkeys(n for group in names for n in group))
-        out.append(
-            FigureDelta(
-                workstream,
-                k[1],
-                _p50(a[k].get(metric)) if k in a else None,
-                _p50(b[k].get(metric)) if k in b else None,
-            )
-        )
-    return out
+def stored_result(run: RunRecord) -> Result | None:
+    """The run's :class:`Result` (with any analyses kept beside it), or ``None`` for a run
+    saved by a version before results were stored whole."""
+    if not isinstance(run.result, dict) or run.result.get("format") != RESULT_FORMAT:
+        return None
+    result = Result.from_dict(run.result, source=f"run {run.run_id}")
+    analyses = (run.series or {}).get("analyses")
+    return result.with_analyses(**analyses) if isinstance(analyses, dict) else result
 
 
 class Library:
@@ -290,9 +227,8 @@ class Library:
                 problems=(Problem("seed", f"must be 0 or more and below 2**63 (got {seed})"),),
             )
         started = time.perf_counter()
-        comparison = evaluate(draft.scenario, samples=draws, seed=seed, progress=progress)
-        result = comparison.to_dict()
-        series = chart_series(comparison)
+        result = evaluate(draft.scenario, samples=draws, seed=seed, progress=progress).to_dict()
+        series: dict[str, Any] = {}
         return repo.add_run(
             self.store,
             scenario_id,
@@ -321,8 +257,8 @@ class Library:
                 return self.get_run(summary.run_id)
         return None
 
-    def reproduce(self, run_id: int) -> tuple[RunRecord, Comparison]:
-        """Evaluate a run's version again with its seed and samples (for reports)."""
+    def reproduce(self, run_id: int) -> tuple[RunRecord, Result]:
+        """Evaluate a run's version again with its seed and samples (same numbers)."""
         from shorewise.workflows.evaluate import evaluate
 
         run = self.get_run(run_id)
@@ -332,13 +268,29 @@ class Library:
         )
         return run, evaluate(draft.scenario, samples=run.samples, seed=run.seed)
 
+    def result(self, run_id: int, *, with_analyses: bool = False) -> Result:
+        """A saved run's result, as stored: never simulated again. ``with_analyses`` adds
+        the tornado and duration sweep (central-value model runs, worked out once and kept
+        with the run). A run saved before results were stored whole is reproduced."""
+        run = self.get_run(run_id)
+        result = stored_result(run)
+        if result is None:
+            _, result = self.reproduce(run_id)
+        if with_analyses and not result.analyses:
+            from shorewise.workflows.decide import with_report_analyses
+
+            result = with_report_analyses(result)
+            if stored_result(run) is not None:
+                repo.set_run_series(self.store, run_id, {"analyses": result.analyses})
+        return result
+
     def report(self, run_id: int, fmt: str) -> bytes:
-        """The report of a saved run in ``fmt`` (see ``workflows.report.REPORT_FORMATS``)."""
+        """The report of a saved run in ``fmt`` (see ``workflows.report.REPORT_FORMATS``),
+        rendered from the stored result."""
         from shorewise.workflows.report import render_report, report_format
 
         kind = report_format(fmt)
-        _, comparison = self.reproduce(run_id)
-        return render_report(comparison, kind)
+        return render_report(self.result(run_id, with_analyses=kind in REPORT_ANALYSES), kind)
 
     # comparisons ---------------------------------------------------------------------
 
@@ -347,29 +299,7 @@ class Library:
         left, right = self.get_run(left_id), self.get_run(right_id)
         left_text = self.get(left.scenario_id, left.version).text
         right_text = self.get(right.scenario_id, right.version).text
-        diff = list(
-            difflib.unified_diff(
-                left_text.splitlines(),
-                right_text.splitlines(),
-                f"{left.scenario_name} v{left.version}",
-                f"{right.scenario_name} v{right.version}",
-                lineterm="",
-            )
-        )
-        plan = FigureDelta(
-            "plan",
-            "recommended plan",
-            _p50((left.result.get("plan") or {}).get("total_cost")),
-            _p50((right.result.get("plan") or {}).get("total_cost")),
-        )
-        return RunComparison(
-            left,
-            right,
-            _deltas(left.result, right.result, "total_cost"),
-            _deltas(left.result, right.result, "cost_per_effective_fte_month"),
-            plan,
-            diff,
-        )
+        return compare_run_records(left, right, left_text, right_text)
 
     def compare_scenarios(self, left_id: int, right_id: int) -> RunComparison:
         """The latest runs of two scenarios' current versions, running those missing."""

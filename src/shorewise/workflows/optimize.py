@@ -3,7 +3,7 @@
 Example::
 
     >>> plan = optimize_scenario(scenario)                      # doctest: +SKIP
-    >>> plan.to_dict()["workstreams"][0]["shares"]
+    >>> plan.to_dict()["workstreams"][0]["shares"]                    # doctest: +SKIP
     {'onshore_inhouse': 0.25, 'offshore_inhouse@VN': 0.75}
 """
 

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from shorewise.errors import ReportError
-from shorewise.results.comparison import Comparison
+from shorewise.results.result import Result
 
 REPORT_FORMATS: tuple[str, ...] = ("html", "pdf", "xlsx", "md", "csv")
 """Report formats, each named by its file extension."""
@@ -60,9 +60,7 @@ def report_format(fmt: str, *, source: str | None = None) -> str:
     return name
 
 
-def render_report(
-    comparison: Comparison, fmt: str, *, progress: ReportProgress | None = None
-) -> bytes:
+def render_report(result: Result, fmt: str, *, progress: ReportProgress | None = None) -> bytes:
     """The report in format ``fmt`` (one of :data:`REPORT_FORMATS`) as bytes.
 
     Raises :class:`ReportError` for an unknown format or a report that cannot be built.
@@ -71,32 +69,45 @@ def render_report(
     if kind == "md":
         from shorewise.report.markdown import report_markdown
 
-        text = report_markdown(comparison)
+        text = report_markdown(result)
         if progress:
             progress(1, 1)
         return text.encode("utf-8")
     if kind == "csv":
         from shorewise.report.csv import monthly_csv
 
-        data = monthly_csv(comparison).encode("utf-8")
+        data = monthly_csv(result).encode("utf-8")
         if progress:
             progress(1, 1)
         return data
     if kind == "html":
         from shorewise.report.html import render_html
 
-        return render_html(comparison, progress=progress).encode("utf-8")
+        return render_html(result, progress=progress).encode("utf-8")
     if kind == "pdf":
         from shorewise.report.pdf import render_pdf
 
-        return render_pdf(comparison, progress=progress)
+        return render_pdf(result, progress=progress)
     from shorewise.report.excel import render_workbook
 
-    return render_workbook(comparison, progress=progress)
+    return render_workbook(result, progress=progress)
+
+
+def load_result(path: str | os.PathLike[str]) -> Result:
+    """A result written by ``shorewise compare FILE --format json``.
+
+    Raises :class:`ReportError` naming the file when it cannot be read or is not one.
+    """
+    target = Path(path)
+    try:
+        data = target.read_bytes()
+    except OSError as exc:
+        raise ReportError(f"cannot read ({exc.strerror or exc})", source=str(path)) from exc
+    return Result.from_json(data, source=str(path))
 
 
 def write_report(
-    comparison: Comparison,
+    result: Result,
     path: str | os.PathLike[str],
     *,
     fmt: str | None = None,
@@ -113,7 +124,7 @@ def write_report(
     kind = report_format(fmt if fmt is not None else target.suffix, source=str(target))
     if target.is_dir():
         raise ReportError("is a directory; give a file name such as report.html", source=str(path))
-    data = render_report(comparison, kind, progress=progress)
+    data = render_report(result, kind, progress=progress)
     try:
         write_atomically(target, data)
     except OSError as exc:

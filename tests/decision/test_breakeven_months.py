@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from shorewise.results.breakeven import breakeven_months
+from shorewise.decision.breakeven import breakeven_months
 
 
 def test_setup_cost_repaid() -> None:

@@ -1,0 +1,236 @@
+"""Re-run the whole decision of one workstream at a trial value of one input, for the flip
+search (:mod:`shorewise.decision.flips`).
+
+At each trial value the workstream's options are rebuilt (the route abroad re-chosen for
+the changed input), simulated over the same draws (the run's first :data:`FLIP_DRAWS`, or
+the central values of a deterministic run, the trial input overwritten), scored with the
+same criteria builder as the recommendation (risk and lateness recomputed) and the option
+ranking first is returned. Inputs searched: the work's duration, the vendor margin, the
+offshore wage ratio, the pick's productivity and the weight on cost.
+
+Example::
+
+    >>> flips = workstream_flips(evaluation, 0, "offshore_inhouse@VN")   # doctest: +SKIP
+    >>> flips[0].input, flips[0].direction                            # doctest: +SKIP
+    ('duration_months', 'below')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from shorewise.decision.criteria import (
+    DIRECTIONS,
+    NORMALISATION,
+    Facts,
+    central_matrix,
+    facts_for,
+    weight_vector,
+)
+from shorewise.decision.findings import FlipFinding
+from shorewise.decision.flips import FlipSearch, find_flip
+from shorewise.decision.policy import eligibility
+from shorewise.decision.wsm import weighted_sum
+from shorewise.domain.scenario import Scenario
+from shorewise.engine.alternatives import (
+    Alternative,
+    build_alternatives,
+    control_index,
+    simulate_alternative,
+)
+from shorewise.engine.inputs import ResolvedInputs
+from shorewise.engine.metrics import draw_metrics
+from shorewise.engine.types import DrawVector, FloatArray
+from shorewise.results.evaluation import Evaluation
+
+__all__ = ["FLIP_DRAWS", "flip_draws", "workstream_flips"]
+
+FLIP_DRAWS = 2000
+"""Draws the flip search re-runs the decision on (the run's first ones)."""
+
+_PRODUCTIVITY = {
+    "onshore_inhouse": "onshore_productivity",
+    "onshore_outsource": "onshore_vendor_productivity",
+    "offshore_inhouse": "offshore_team_productivity",
+    "offshore_outsource": "offshore_vendor_productivity",
+}
+
+
+def flip_draws(ev: Evaluation, n: int) -> dict[str, DrawVector]:
+    """The run's first ``n`` draws of every input (fixed ones repeated)."""
+    k = max(1, n)
+    out = {key: np.repeat(v[:1], k) for key, v in ev.central.items()}
+    if not ev.run.deterministic:
+        for key, values in ev.run.inputs.items():
+            out[key] = np.asarray(values[:k], dtype=np.float64)
+    return out
+
+
+@dataclass(frozen=True)
+class _Variant:
+    scenario: Scenario
+    inputs: ResolvedInputs
+    overrides: tuple[tuple[str, float], ...] = ()
+    weights: FloatArray | None = None
+
+
+class _Decider:
+    """The decision of one workstream at variants of the model, with a cache per variant."""
+
+    def __init__(self, ev: Evaluation, workstream: int, draws: Mapping[str, DrawVector]) -> None:
+        self.ev, self.w, self.draws = ev, workstream, draws
+        self.facts: dict[tuple[object, ...], tuple[list[str], list[Facts]]] = {}
+
+    def _facts(self, v: _Variant) -> tuple[list[str], list[Facts]]:
+        key = (id(v.scenario), id(v.inputs), v.overrides)
+        if key in self.facts:
+            return self.facts[key]
+        draws = dict(self.draws)
+        central = dict(self.ev.central)
+        for name, value in v.overrides:
+            draws[name] = np.full(len(next(iter(draws.values()))), value)
+            central[name] = np.array([value])
+        alts = [
+            a
+            for a in build_alternatives(v.scenario, v.inputs, central, workstreams=(self.w,))
+            if eligibility(a, v.scenario).eligible
+        ]
+        names, facts = [], []
+        for alt in alts:
+            cube = simulate_alternative(v.scenario, v.inputs, alt, draws)
+            metrics = draw_metrics(cube, np.broadcast_to(draws["discount_rate"], (cube.draws,)))
+            control = control_index(alt, central)
+            names.append(alt.option_name)
+            facts.append(facts_for(alt, metrics, central, v.inputs, control))
+        self.facts[key] = (names, facts)
+        return names, facts
+
+    def first(self, v: _Variant) -> str | None:
+        names, facts = self._facts(v)
+        if not facts:
+            return None
+        weights = (
+            v.weights if v.weights is not None else weight_vector(v.scenario.weights.as_dict())
+        )
+        scores = weighted_sum(central_matrix(facts), DIRECTIONS, weights, NORMALISATION)
+        return names[int(np.argmax(scores))]
+
+
+def _searches(
+    ev: Evaluation, workstream: int, pick: Alternative, decider: _Decider
+) -> list[tuple[FlipSearch, Callable[[float], _Variant]]]:
+    s, inputs = ev.scenario, ev.inputs
+    ws = s.workstreams[workstream]
+    base = _Variant(s, inputs)
+    out: list[tuple[FlipSearch, Callable[[float], _Variant]]] = []
+    durations: dict[int, _Variant] = {}
+
+    def duration(v: float) -> _Variant:
+        months = round(v)
+        if months not in durations:
+            wss = list(s.workstreams)
+            wss[workstream] = ws.model_copy(update={"duration_months": months})
+            horizon = max(s.horizon_months or 0, max(w.end_month for w in wss))
+            changed = s.model_copy(update={"workstreams": tuple(wss), "horizon_months": horizon})
+            durations[months] = _Variant(changed, inputs)
+        return durations[months]
+
+    high = float(max(60, 2 * ws.duration_months))
+    out.append(
+        (
+            FlipSearch(
+                "duration_months", float(ws.duration_months), 2.0, high, integer=True, unit="months"
+            ),
+            duration,
+        )
+    )
+    options = [a for a in ev.alternatives if a.workstream_index == workstream]
+    if any(c.option.strategy.outsourced for a in options for c in a.components):
+        margin = float(ev.central["vendor_margin"][0])
+        out.append(
+            (
+                FlipSearch("vendor_margin", margin, 0.0, 1.0),
+                lambda v: replace(base, overrides=(("vendor_margin", v),)),
+            )
+        )
+    country = next((c.option.country for c in pick.components if c.option.country), None)
+    country = country or next(
+        (c.option.country for a in options for c in a.components if c.option.country), None
+    )
+    if country:
+        key = f"offshore_wage_ratio@{country}"
+        flat = replace(
+            inputs, wage_ratio_from_market={**inputs.wage_ratio_from_market, country: False}
+        )
+        out.append(
+            (
+                FlipSearch(key, _effective_ratio(ev, country), 0.05, 1.0),
+                lambda v: _Variant(s, flat, ((key, v),)),
+            )
+        )
+    if pick.mix is None:
+        option = pick.components[0].option
+        name = _PRODUCTIVITY[option.strategy.value]
+        prod_key = f"{name}@{option.country}" if option.country else name
+        out.append(
+            (
+                FlipSearch(prod_key, float(ev.central[prod_key][0]), 0.4, 1.0),
+                lambda v: replace(base, overrides=((prod_key, v),)),
+            )
+        )
+    weights = weight_vector(s.weights.as_dict())
+
+    def cost_weight(v: float) -> _Variant:
+        rest = weights[1:] / max(float(weights[1:].sum()), 1e-12) * (1 - v)
+        return replace(base, weights=np.concatenate([[v], rest]))
+
+    out.append((FlipSearch("weight.cost", float(weights[0]), 0.0, 1.0, unit="weight"), cost_weight))
+    return out
+
+
+def _effective_ratio(ev: Evaluation, country: str) -> float:
+    """The wage ratio the engine uses: the market ratio times the talent premiums."""
+    ratio = float(ev.central[f"offshore_wage_ratio@{country}"][0])
+    if ev.inputs.wage_ratio_from_market.get(country, False):
+        ratio *= float(ev.central[f"offshore_talent_premium@{country}"][0]) / float(
+            ev.central["onshore_talent_premium"][0]
+        )
+    return ratio
+
+
+def workstream_flips(ev: Evaluation, workstream: int, pick: str) -> tuple[list[FlipFinding], int]:
+    """Flip conditions of ``workstream`` whose recommendation is ``pick``, and the number of
+    draws they were found on. Empty when the pick cannot be reproduced on the flip draws."""
+    alt = next(
+        (a for a in ev.alternatives if a.workstream_index == workstream and a.option_name == pick),
+        None,
+    )
+    if alt is None:
+        return [], 0
+    if ev.run.deterministic:
+        n = available = 1
+    else:
+        kept = [len(v) for v in ev.run.inputs.values()]
+        available = min(kept) if kept else ev.run.samples
+        n = min(available, FLIP_DRAWS)
+    base = _Variant(ev.scenario, ev.inputs)
+    decider = _Decider(ev, workstream, flip_draws(ev, n))
+    if decider.first(base) != pick and n < available:
+        n = available
+        decider = _Decider(ev, workstream, flip_draws(ev, n))
+    if decider.first(base) != pick:
+        return [], n
+    out = []
+    for search, variant in _searches(ev, workstream, alt, decider):
+        out.append(find_flip(search, _first_of(decider, variant), pick))
+    return out, n
+
+
+def _first_of(
+    decider: _Decider, variant: Callable[[float], _Variant]
+) -> Callable[[float], str | None]:
+    """The option ranking first at a value of one input."""
+    return lambda value: decider.first(variant(value))
