@@ -33,6 +33,7 @@ from shorewise.decision.criteria import (
 )
 from shorewise.decision.findings import Finding
 from shorewise.decision.normalise import NORMALISATIONS
+from shorewise.decision.policy import ON_TIME_SHARE
 from shorewise.decision.ranking import perturbed_weights, probability_first, rank_agreement
 from shorewise.decision.seed_rules import PickShares, WorkFacts, seed_rule_findings
 from shorewise.decision.topsis import topsis
@@ -66,6 +67,8 @@ class Candidate:
     unit_cost_p50: float
     total_cost_p50: float
     months_to_target_p50: float
+    delivered_share_p50: float = 1.0
+    p_on_time: float = 1.0
     burn: FloatArray | None = None
     effective: FloatArray | None = None
     over_budget_years: tuple[int, ...] = ()
@@ -163,6 +166,24 @@ def _breakeven(best: Candidate, runner: Candidate, s: Settings) -> list[Finding]
     return [Finding("breakeven", {"against": runner.option, "month": p50})]
 
 
+def _on_time(c: Candidate) -> bool:
+    return c.delivered_share_p50 >= ON_TIME_SHARE - 1e-12
+
+
+def _comparator(pick: Candidate, every: Sequence[Candidate]) -> Candidate | None:
+    """What the saving is measured against: the cheapest other eligible option that
+    delivers on time, else the in-house team at home (its delivery is then named)."""
+    on_time = [
+        c
+        for c in every
+        if c is not pick and c.eligible and _on_time(c) and math.isfinite(c.unit_cost_p50)
+    ]
+    if on_time:
+        return min(on_time, key=lambda c: c.total_cost_p50)
+    home = next((c for c in every if c.option == "onshore_inhouse"), None)
+    return home if home is not None and home is not pick else None
+
+
 def _reasons(
     chosen: Sequence[Candidate],
     best: int,
@@ -190,25 +211,38 @@ def _reasons(
         )
     else:
         out.append(Finding("only_eligible"))
-    home = next((c for c in every if c.option == "onshore_inhouse" and c.eligible), None)
     own = pick.unit_cost_p50
-    if home is not None and home is not pick and math.isfinite(own):
+    comparator = _comparator(pick, every)
+    if comparator is not None and math.isfinite(own):
         out.append(
             Finding(
                 "saving",
                 {
-                    "comparator": home.option,
+                    "comparator": comparator.option,
+                    "comparator_delivered_share": comparator.delivered_share_p50,
+                    "comparator_on_time": _on_time(comparator),
                     "unit_cost": own,
-                    "comparator_unit_cost": home.unit_cost_p50,
-                    "unit_saving": 1 - own / home.unit_cost_p50,
+                    "comparator_unit_cost": comparator.unit_cost_p50,
+                    "unit_saving": 1 - own / comparator.unit_cost_p50,
                     "total_cost": pick.total_cost_p50,
-                    "comparator_total_cost": home.total_cost_p50,
-                    "total_saving": 1 - pick.total_cost_p50 / home.total_cost_p50,
+                    "comparator_total_cost": comparator.total_cost_p50,
+                    "total_saving": 1 - pick.total_cost_p50 / comparator.total_cost_p50,
                 },
             )
         )
     elif math.isfinite(own):
         out.append(Finding("unit_cost", {"unit_cost": own}))
+    if _on_time(pick):
+        out.append(
+            Finding(
+                "on_time",
+                {
+                    "delivered_share": pick.delivered_share_p50,
+                    "due_month": s.start_month + s.work.duration_months,
+                    "p_on_time": pick.p_on_time,
+                },
+            )
+        )
     if math.isfinite(pick.months_to_target_p50):
         out.append(Finding("months_to_target", {"months": pick.months_to_target_p50}))
     if runner is not None:
@@ -242,6 +276,19 @@ def _caveats(
             ratio = pick.unit_cost_p50 / cheapest
         numbers = StrategyNumbers(**{**numbers.__dict__, "unit_cost_ratio": ratio})
         out += watch_outs(strategy, numbers)
+    if not _on_time(pick):
+        allowed = [c for c in every if c.eligible]
+        out.append(
+            Finding(
+                "late",
+                {
+                    "delivered_share": pick.delivered_share_p50,
+                    "due_month": s.start_month + s.work.duration_months,
+                    "p_on_time": pick.p_on_time,
+                    "every_option": not any(_on_time(c) for c in allowed),
+                },
+            )
+        )
     if not s.deterministic and p_first < UNCERTAIN_PICK:
         out.append(Finding("uncertain_pick", {"share": p_first}))
     return out

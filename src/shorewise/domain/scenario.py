@@ -99,11 +99,35 @@ class OffshoreRoute(StrEnum):
     ENTITY = "entity"
 
 
+class Deadline(StrEnum):
+    """``soft``: lateness is priced (cost of delay); ``hard``: an option that cannot
+    deliver 90 % of the work by the due month is not eligible."""
+
+    SOFT = "soft"
+    HARD = "hard"
+
+
+class Contract(StrEnum):
+    """How outsourced work is bought: ``time_and_materials`` (billed by effort) or
+    ``fixed_price`` (a price for the scope; changes are bought as change requests)."""
+
+    TIME_AND_MATERIALS = "time_and_materials"
+    FIXED_PRICE = "fixed_price"
+
+
+class BudgetLimit(StrEnum):
+    """``soft``: options over the annual budget are marked; ``hard``: they are excluded."""
+
+    SOFT = "soft"
+    HARD = "hard"
+
+
 class Company(_Frozen):
     """The company deciding: a tech company or not, and an optional yearly budget."""
 
     tech_company: bool = True
     annual_budget: float | None = Field(default=None, gt=0, allow_inf_nan=False)
+    budget_limit: BudgetLimit = BudgetLimit.SOFT
 
 
 class Workstream(_Frozen):
@@ -118,6 +142,8 @@ class Workstream(_Frozen):
     duration_months: int = Field(gt=0, le=MAX_HORIZON_MONTHS)
     start_month: int = Field(default=0, ge=0, le=MAX_HORIZON_MONTHS)
     scope_volatility: Volatility = Volatility.MEDIUM
+    deadline: Deadline = Deadline.SOFT
+    contract: Contract = Contract.TIME_AND_MATERIALS
 
     @model_validator(mode="after")
     def _fte_or_team(self) -> Workstream:
@@ -140,6 +166,16 @@ class Workstream(_Frozen):
     def end_month(self) -> int:
         """First month after the work (exclusive end), counted from the scenario start."""
         return self.start_month + self.duration_months
+
+    @property
+    def due_month(self) -> int:
+        """The month the work is due, counted from the scenario start (its end)."""
+        return self.end_month
+
+    @property
+    def required_fte_months(self) -> float:
+        """The scope: onshore-equivalent FTE-months due by the due month."""
+        return self.target_fte * self.duration_months
 
 
 class Correlation(_Frozen):

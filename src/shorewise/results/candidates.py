@@ -15,7 +15,7 @@ from __future__ import annotations
 import numpy as np
 
 from shorewise.decision.criteria import facts_for
-from shorewise.decision.policy import eligibility
+from shorewise.decision.policy import Eligibility
 from shorewise.decision.recommend import Candidate
 from shorewise.decision.seed_rules import PickShares
 from shorewise.decision.watchouts import StrategyNumbers
@@ -59,10 +59,11 @@ def _numbers(
     return tuple(out.items())
 
 
-def candidate_for(ev: Evaluation, index: int, summary: OptionSummary) -> Candidate:
+def candidate_for(
+    ev: Evaluation, index: int, summary: OptionSummary, elig: Eligibility
+) -> Candidate:
     """The decision's view of alternative ``index`` of the evaluation."""
     alt = ev.alternatives[index]
-    elig = eligibility(alt, ev.scenario)
     metrics = ev.run.metrics[index]
     control = control_index(alt, ev.central)
     facts = facts_for(alt, metrics, ev.central, ev.inputs, control) if elig.eligible else None
@@ -77,6 +78,8 @@ def candidate_for(ev: Evaluation, index: int, summary: OptionSummary) -> Candida
         unit_cost_p50=summary.figures["cost_per_effective_fte_month"].value(),
         total_cost_p50=summary.figures["total_cost"].value(),
         months_to_target_p50=mtt,
+        delivered_share_p50=summary.delivered_share.value(),
+        p_on_time=summary.p_on_time,
         burn=ev.run.monthly_burn[index],
         effective=ev.run.monthly_effective[index],
         over_budget_years=tuple(summary.over_budget_years),

@@ -32,7 +32,7 @@ from shorewise.decision.criteria import (
 )
 from shorewise.decision.findings import FlipFinding
 from shorewise.decision.flips import FlipSearch, find_flip
-from shorewise.decision.policy import eligibility
+from shorewise.decision.policy import eligibility, exclusion
 from shorewise.decision.wsm import weighted_sum
 from shorewise.domain.scenario import Scenario
 from shorewise.engine.alternatives import (
@@ -45,6 +45,7 @@ from shorewise.engine.inputs import ResolvedInputs
 from shorewise.engine.metrics import draw_metrics
 from shorewise.engine.types import DrawVector, FloatArray
 from shorewise.results.evaluation import Evaluation
+from shorewise.results.summarise import year_costs
 
 __all__ = ["FLIP_DRAWS", "flip_draws", "workstream_flips"]
 
@@ -99,9 +100,16 @@ class _Decider:
             if eligibility(a, v.scenario).eligible
         ]
         names, facts = [], []
+        budget = v.scenario.company.annual_budget
         for alt in alts:
             cube = simulate_alternative(v.scenario, v.inputs, alt, draws)
             metrics = draw_metrics(cube, np.broadcast_to(draws["discount_rate"], (cube.draws,)))
+            required = alt.workstream.required_fte_months
+            delivered = float(np.median(np.clip(metrics.effective_fte_months / required, 0, 1)))
+            yearly = np.median(year_costs(cube.burn), axis=0)
+            over = [k + 1 for k, c in enumerate(yearly) if budget is not None and c > budget]
+            if not exclusion(alt, v.scenario, delivered, over).eligible:
+                continue
             control = control_index(alt, central)
             names.append(alt.option_name)
             facts.append(facts_for(alt, metrics, central, v.inputs, control))

@@ -20,7 +20,7 @@ import numpy as np
 
 from shorewise.decision.criteria import weight_vector
 from shorewise.decision.findings import Finding, FlipFinding
-from shorewise.decision.policy import eligibility
+from shorewise.decision.policy import Eligibility, exclusion
 from shorewise.decision.recommend import Settings, WorkstreamDecision, recommend
 from shorewise.decision.seed_rules import WorkFacts
 from shorewise.results import result as model
@@ -85,10 +85,10 @@ class _Workstream:
 
 
 def _cheapest_and_savings(
-    ev: Evaluation, idx: list[int], summaries: list[OptionSummary]
+    ev: Evaluation, idx: list[int], summaries: list[OptionSummary], elig: list[Eligibility]
 ) -> dict[int, tuple[float, float | None]]:
     cpe = np.stack([ev.run.metrics[i].cost_per_effective_fte_month for i in idx])
-    eligible = np.array([eligibility(ev.alternatives[i], ev.scenario).eligible for i in idx])
+    eligible = np.array([elig[i].eligible for i in idx])
     shares = probability_lowest(cpe, eligible)
     base = next((i for i in idx if ev.alternatives[i].option_name == "onshore_inhouse"), None)
     ref = (
@@ -107,12 +107,16 @@ def _cheapest_and_savings(
 
 
 def _decide(
-    ev: Evaluation, w: int, summaries: list[OptionSummary], with_flips: bool
+    ev: Evaluation,
+    w: int,
+    summaries: list[OptionSummary],
+    elig: list[Eligibility],
+    with_flips: bool,
 ) -> tuple[_Workstream, int]:
     s = ev.scenario
     ws = s.workstreams[w]
     idx = [i for i, a in enumerate(ev.alternatives) if a.workstream_index == w]
-    candidates = [candidate_for(ev, i, summaries[i]) for i in idx]
+    candidates = [candidate_for(ev, i, summaries[i], elig[i]) for i in idx]
     settings = Settings(
         weights=weight_vector(s.weights.as_dict()),
         work=WorkFacts(
@@ -141,9 +145,9 @@ def _row(
     summary: OptionSummary,
     decision: WorkstreamDecision,
     cheap: tuple[float, float | None],
+    elig: Eligibility,
 ) -> model.OptionRow:
     alt = ev.alternatives[i]
-    elig = eligibility(alt, ev.scenario)
     name = alt.option_name
     f = summary.figures
     routes = [
@@ -251,16 +255,20 @@ def build_result(ev: Evaluation, *, with_flips: bool = True) -> model.Result:
     s = ev.scenario
     words = Wording(s.currency, s.home_country)
     summaries = [summarise_option(s, a, i, ev.run) for i, a in enumerate(ev.alternatives)]
+    elig = [
+        exclusion(a, s, summaries[i].delivered_share.value(), summaries[i].over_budget_years)
+        for i, a in enumerate(ev.alternatives)
+    ]
     rows: list[model.OptionRow] = []
     decided: list[_Workstream] = []
     flip_draws = 0
     for w in range(len(s.workstreams)):
         idx = [i for i, a in enumerate(ev.alternatives) if a.workstream_index == w]
-        d, used = _decide(ev, w, summaries, with_flips)
+        d, used = _decide(ev, w, summaries, elig, with_flips)
         flip_draws = max(flip_draws, used)
         decided.append(d)
-        cheap = _cheapest_and_savings(ev, idx, summaries)
-        rows += [_row(ev, i, summaries[i], d.decision, cheap[i]) for i in idx]
+        cheap = _cheapest_and_savings(ev, idx, summaries, elig)
+        rows += [_row(ev, i, summaries[i], d.decision, cheap[i], elig[i]) for i in idx]
     by_workstream = [_workstream_rec(ev, d, words) for d in decided]
     picks = [d.decision.pick for d in decided]
     plan, plan_findings = plan_summary(ev, picks)

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from shorewise.decision.policy import ON_TIME_SHARE
 from shorewise.domain.scenario import Scenario
 from shorewise.engine.alternatives import Alternative
 from shorewise.engine.types import CATEGORIES, DrawVector, FloatArray
@@ -31,9 +32,6 @@ from shorewise.uncertainty.summary import percentiles
 
 __all__ = ["ON_TIME_SHARE", "OptionSummary", "quantiles", "summarise_option", "year_costs"]
 
-ON_TIME_SHARE = 0.9
-"""Share of the scope that counts as delivered on time (judgement: the last 10 % of a
-scope is commonly negotiable or deferred)."""
 
 FIGURES = (
     "total_cost",

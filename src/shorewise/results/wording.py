@@ -96,12 +96,22 @@ class Wording:
 
     def _saving(self, f: Finding) -> str:
         total, unit = f["total_saving"], f["unit_saving"]
+        who = self.option(f["comparator"])
+        if f.get("comparator_on_time") is False:
+            delivered = fmt.share(f.get("comparator_delivered_share"))
+            who += f", which would deliver {delivered} of the work by the due month"
         return (
             f"{fmt.share(abs(total))} {'cheaper' if total >= 0 else 'dearer'} in total than "
-            f"{self.option(f['comparator'])} ({self.money(f['total_cost'])} against "
+            f"{who} ({self.money(f['total_cost'])} against "
             f"{self.money(f['comparator_total_cost'])}) and {fmt.share(abs(unit))} "
             f"{'cheaper' if unit >= 0 else 'dearer'} per effective FTE-month "
             f"({self.money(f['unit_cost'])} against {self.money(f['comparator_unit_cost'])}), P50"
+        )
+
+    def _on_time(self, f: Finding) -> str:
+        return (
+            f"On time: delivers {fmt.share(f['delivered_share'])} of the work by month "
+            f"{f['due_month']} (P50; at least 90% in {fmt.share(f['p_on_time'])} of draws)"
         )
 
     def _unit_cost(self, f: Finding) -> str:
@@ -174,12 +184,14 @@ class Wording:
         return _AGAINST[rule].format(**self._seed_numbers(f))
 
     def _late(self, f: Finding) -> str:
-        who = "No option the policy allows" if f.get("every_option") else "The pick"
-        return (
-            f"Late: {who.lower() if who == 'The pick' else who} delivers "
-            f"{fmt.share(f['delivered_share'])} of the work by the due month "
-            f"{f['due_month']} (P50); {fmt.share(f['on_time_share'])} is on time"
-        ).replace("Late: the pick", "Late: the pick")
+        text = (
+            f"Late: delivers {fmt.share(f['delivered_share'])} of the work by month "
+            f"{f['due_month']}, the due month (P50; at least 90% in "
+            f"{fmt.share(f['p_on_time'])} of draws)"
+        )
+        if f.get("every_option"):
+            text += "; no option you can choose delivers 90% on time, so this is the best late one"
+        return text
 
     def _hr_problem(self, f: Finding) -> str:
         if f["where"] == "home":
