@@ -45,9 +45,9 @@ def test_migrations_create_the_schema_once(db_url: str) -> None:
     engine = open_database(db_url)  # a second open finds the schema up to date
     try:
         tables = set(inspect(engine).get_table_names())
-        assert {"scenarios", "scenario_versions", "runs", "alembic_version"} <= tables
+        assert {"scenarios", "scenario_versions", "runs", "jobs", "alembic_version"} <= tables
         with engine.connect() as connection:
-            assert connection.scalar(text("select version_num from alembic_version")) == "0001"
+            assert connection.scalar(text("select version_num from alembic_version")) == "0002"
     finally:
         engine.dispose()
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -39,3 +41,19 @@ def example_text(name: str = "core-platform") -> str:
     """A bundled example scenario's YAML."""
     root = Path(__file__).resolve().parents[2] / "src" / "shorewise" / "examples"
     return (root / f"{name}.yaml").read_text(encoding="utf-8")
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh database of each backend, for a test that starts its own server."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'own.db'}"
+    return fresh_database_url()
+
+
+@contextmanager
+def serving(url: str, **options: Any) -> Iterator[httpx.Client]:
+    """A client of a fresh app on ``url`` (``create_app`` options: workers, max_queued...)."""
+    app = create_app(url, **{"max_samples": 20_000, **options})
+    with LiveServer(app) as server, httpx.Client(base_url=server.url, timeout=120) as client:
+        yield client

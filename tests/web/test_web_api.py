@@ -93,18 +93,30 @@ def test_other_content_types_are_refused(client: httpx.Client, content_type: str
 def test_put_makes_a_new_version_and_old_ones_stay_readable(client: httpx.Client) -> None:
     scenario_id = _create(client)
     edited = example_text().replace("fte: 8", "fte: 12")
-    response = client.put(f"/api/scenarios/{scenario_id}", content=edited, headers=YAML)
+    url = f"/api/scenarios/{scenario_id}"
+    response = client.put(url, content=edited, headers=YAML, params={"base_version": 1})
     assert response.status_code == 200
     assert response.json() == {"id": scenario_id, "version": 2}
-    current = client.get(f"/api/scenarios/{scenario_id}").json()
+    current = client.get(url).json()
     assert current["scenario"]["workstreams"][0]["fte"] == 12
     assert current["versions"] == [1, 2]
-    old = client.get(f"/api/scenarios/{scenario_id}", params={"version": 1}).json()
+    old = client.get(url, params={"version": 1}).json()
     assert old["scenario"]["workstreams"][0]["fte"] == 8
-    bad = client.put(f"/api/scenarios/{scenario_id}", json={"name": "x"})
+    bad = client.put(url, json={"name": "x"}, params={"base_version": 2})
     assert bad.status_code == 422
-    assert client.get(f"/api/scenarios/{scenario_id}").json()["version"] == 2
-    assert client.put("/api/scenarios/999999", content=edited, headers=YAML).status_code == 404
+    assert client.get(url).json()["version"] == 2
+    missing = client.put(
+        "/api/scenarios/999999", content=edited, headers=YAML, params={"base_version": 1}
+    )
+    assert missing.status_code == 404
+
+
+def test_put_must_name_the_version_it_starts_from(client: httpx.Client) -> None:
+    scenario_id = _create(client)
+    response = client.put(f"/api/scenarios/{scenario_id}", content=example_text(), headers=YAML)
+    assert response.status_code == 422
+    assert [e["field"] for e in response.json()["errors"]] == ["base_version"]
+    assert client.get(f"/api/scenarios/{scenario_id}").json()["versions"] == [1]
 
 
 def test_delete(client: httpx.Client) -> None:
@@ -147,7 +159,9 @@ def test_background_job_reports_progress_and_the_run(client: httpx.Client) -> No
     scenario_id = _create(client)
     started = client.post(f"/api/scenarios/{scenario_id}/jobs", params={"samples": 300})
     assert started.status_code == 202
+    assert started.json()["state"] in ("queued", "running")
     job_id = started.json()["job_id"]
+    assert started.headers["location"] == f"/api/jobs/{job_id}"
     state = started.json()
     for _ in range(600):
         state = client.get(f"/api/jobs/{job_id}").json()
@@ -155,9 +169,12 @@ def test_background_job_reports_progress_and_the_run(client: httpx.Client) -> No
             break
         time.sleep(0.1)
     assert state["state"] == "done", state
+    assert (state["kind"], state["done"], state["total"]) == ("run", 300, 300)
     run = client.get(f"/api/runs/{state['run_id']}").json()
     assert run["samples"] == 300
     assert client.get("/api/jobs/nope").status_code == 404
+    assert client.get("/api/jobs/0123456789abcdef").status_code == 404
+    assert client.delete(f"/api/jobs/{job_id}").status_code == 409  # finished: nothing to cancel
 
 
 def test_request_bodies_are_capped(client: httpx.Client) -> None:

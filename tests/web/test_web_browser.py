@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import httpx
 import pytest
 from playwright.sync_api import BrowserContext, Page, Route, expect, sync_playwright
 from tests.browser import CHROMIUM_ARGS, chromium_path
@@ -154,18 +155,47 @@ def test_write_run_save_compare_and_download(
     selects.nth(0).select_option(scenario_url.rsplit("/", 1)[1])
     selects.nth(1).select_option(second_id)
     page.get_by_role("button", name="Compare").click()
+    expect(page.locator("#run-missing")).to_contain_text("no run of")  # nothing ran yet
+    page.get_by_role("button", name="Run them and compare").click()
     page.wait_for_url(re.compile(r"/compare\?runs=\d+&runs=\d+"))
     expect(page.locator("[data-side='0']")).to_contain_text("Checkout app (lean)")
     expect(page.locator("[data-side='1']")).to_contain_text(second_name)
     expect(page.locator("pre.diff")).to_be_visible()
 
-    # 7. Download the PDF report of the first run.
+    # 7. Make and download the PDF report of the first run.
     page.goto(run_url)
+    page.locator('[data-download="pdf"]').click()  # queues the report, shows its progress
     with page.expect_download() as download:
-        page.locator('[data-download="pdf"]').click()
+        page.locator("[data-download-file]").click()
     pdf = Path(download.value.path()).read_bytes()
     assert pdf.startswith(b"%PDF")
     assert download.value.suggested_filename.endswith(".pdf")
 
     assert outside == [], f"requests left the host: {outside}"
     assert errors == []
+
+
+def test_a_progress_page_says_so_when_the_server_stops(
+    tmp_path: Path, browser: tuple[BrowserContext, list[str]]
+) -> None:
+    context, outside = browser
+    app = create_app(f"sqlite:///{tmp_path / 'gone.db'}", workers=0)  # jobs only wait
+    server = LiveServer(app).__enter__()
+    try:
+        with httpx.Client(base_url=server.url) as client:
+            scenario = client.post(
+                "/api/scenarios",
+                content=example_text(),
+                headers={"content-type": "application/yaml"},
+            ).json()["id"]
+            job_id = client.post(f"/api/scenarios/{scenario}/jobs").json()["job_id"]
+        page = context.new_page()
+        page.goto(f"{server.url}/jobs/{job_id}")
+        expect(page.locator("#progress")).to_contain_text("Waiting for a free worker")
+        notice = page.locator("[data-server-gone]")
+        expect(notice).to_be_hidden()
+    finally:
+        server.__exit__(None, None, None)
+    expect(notice).to_be_visible()
+    expect(notice).to_contain_text("not answering")
+    assert outside == []

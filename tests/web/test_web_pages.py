@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 
 import httpx
 import pytest
@@ -91,8 +92,10 @@ def test_yaml_tab_saves_and_edits_make_versions(client: httpx.Client) -> None:
     url = created.headers["location"]
     edit = client.get(url + "/edit")
     assert "Payments platform" in edit.text
+    assert 'name="base_version" value="1"' in edit.text
     edited = example_text().replace("fte: 8", "fte: 9")
-    saved = client.post(url, data={"csrf_token": token, "mode": "yaml", "yaml": edited})
+    fields = {"csrf_token": token, "mode": "yaml", "yaml": edited, "base_version": "1"}
+    saved = client.post(url, data=fields)
     assert saved.status_code == 303
     page = client.get(url)
     assert "version 2 of 2" in page.text
@@ -151,15 +154,7 @@ def test_run_page_flow_and_compare(client: httpx.Client) -> None:
         f"/scenarios/{ids[0]}/run", data={"csrf_token": token, "samples": "300", "seed": "3"}
     )
     assert started.status_code == 303
-    job_url = started.headers["location"]
-    run_url = None
-    for _ in range(600):
-        page = client.get(job_url)
-        if page.status_code == 303:
-            run_url = page.headers["location"]
-            break
-        assert page.status_code == 200
-    assert run_url is not None
+    run_url = _follow_job(client, started.headers["location"])
     assert run_url.startswith("/runs/")
     results = client.get(run_url)
     assert 'id="recommendation"' in results.text
@@ -168,11 +163,33 @@ def test_run_page_flow_and_compare(client: httpx.Client) -> None:
         f"/scenarios/{ids[0]}/run", data={"csrf_token": token, "samples": "50000"}
     )
     assert too_many.status_code == 422
-    compared = client.get("/compare", params={"scenarios": ids})
-    assert compared.status_code == 303
-    page = client.get(compared.headers["location"])
+    runs_before = [len(client.get(f"/api/scenarios/{i}/runs").json()) for i in ids]
+    offered = client.get("/compare", params={"scenarios": ids})
+    assert offered.status_code == 200  # the second scenario has no run: a button, no run
+    assert 'id="run-missing"' in offered.text
+    assert [len(client.get(f"/api/scenarios/{i}/runs").json()) for i in ids] == runs_before
+    queued = client.post("/compare", data={"csrf_token": token, "scenarios": [str(i) for i in ids]})
+    assert queued.status_code == 303
+    compare_url = _follow_job(client, queued.headers["location"])
+    assert compare_url.startswith("/compare?runs=")
+    page = client.get(compare_url)
     assert page.status_code == 200
     assert "fte: 10" in page.text
+    again = client.get("/compare", params={"scenarios": ids})  # both have runs now
+    assert again.status_code == 303
+    assert again.headers["location"] == compare_url
+
+
+def _follow_job(client: httpx.Client, job_url: str) -> str:
+    """Poll a job page until it redirects to its result; returns where to."""
+    for _ in range(1200):
+        page = client.get(job_url)
+        if page.status_code == 303:
+            return str(page.headers["location"])
+        assert page.status_code == 200
+        assert 'data-job-state="failed"' not in page.text, page.text
+        time.sleep(0.1)
+    raise AssertionError(f"{job_url} did not finish")
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,10 @@
 """Open the database: SQLite in the user's data directory by default, or PostgreSQL by URL.
 
 SQLite connections run in WAL mode with foreign keys on and a busy timeout, so a reader
-never blocks a writer and a crash never leaves half a transaction behind. The schema is
+never blocks a writer and a crash never leaves half a transaction behind. A transaction
+that writes starts with ``BEGIN IMMEDIATE`` (see :data:`WRITE`): it takes the write lock
+first and waits its turn, instead of reading a snapshot, finding it stale when it comes to
+write, and failing with "database is locked" as parallel saves otherwise do. The schema is
 brought up to date with the Alembic migrations shipped in ``storage/migrations`` every
 time a database is opened.
 
@@ -25,6 +28,8 @@ from shorewise.errors import ShorewiseError
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 SQLITE_BUSY_MS = 10_000
+WRITE = "shorewise_write"
+"""Execution option of a connection whose transactions write (``BEGIN IMMEDIATE`` on SQLite)."""
 
 
 class StorageError(ShorewiseError):
@@ -59,6 +64,16 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor.close()
 
 
+def _sqlite_autocommit_driver(dbapi_connection: Any, _record: Any) -> None:
+    """Let SQLAlchemy, not the sqlite3 module, say when a transaction begins."""
+    dbapi_connection.isolation_level = None
+
+
+def _sqlite_begin(connection: Any) -> None:
+    immediate = connection.get_execution_options().get(WRITE, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
 def create_database_engine(url: str | None = None) -> Engine:
     """An Engine for ``url`` (default: :func:`default_url`), without migrating.
 
@@ -71,7 +86,9 @@ def create_database_engine(url: str | None = None) -> Engine:
             if parsed.database and parsed.database != ":memory:":
                 Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
             engine = create_engine(parsed, connect_args={"timeout": SQLITE_BUSY_MS / 1000})
+            event.listen(engine, "connect", _sqlite_autocommit_driver)
             event.listen(engine, "connect", _sqlite_pragmas)
+            event.listen(engine, "begin", _sqlite_begin)
             return engine
         return create_engine(parsed, pool_pre_ping=True)
     except (ArgumentError, NoSuchModuleError, ValueError) as exc:

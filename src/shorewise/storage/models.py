@@ -2,13 +2,16 @@
 
 ::
 
-    scenarios 1──* scenario_versions 1──* runs
+    scenarios 1──* scenario_versions 1──* runs          jobs (the queue of heavy work)
 
 A scenario row is the thing a user names and lists; every save adds a
 ``scenario_versions`` row (the text as written plus the validated data), so older
 versions stay readable. A run belongs to the exact version it evaluated and keeps what
 reproduces it: seed, sample count, engine version, and the JSON result.
-JSON columns are ``JSONB`` on PostgreSQL and JSON text on SQLite.
+JSON columns are ``JSONB`` on PostgreSQL and JSON text on SQLite. A ``jobs`` row is one
+queued, running or finished piece of heavy work (a run, a comparison, a report); it names
+its scenario or run by id without a foreign key, so it outlives what it was about and can
+say so.
 """
 
 from __future__ import annotations
@@ -19,10 +22,12 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Boolean,
     DateTime,
     Float,
     ForeignKey,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -117,3 +122,32 @@ class RunRow(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
 
     version_row: Mapped[VersionRow] = relationship(back_populates="runs")
+
+
+class JobRow(Base):
+    """One job of the queue: what to do (kind, params), its state, progress and outcome."""
+
+    __tablename__ = "jobs"
+    __table_args__ = {"sqlite_autoincrement": True}  # noqa: RUF012
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    public_id: Mapped[str] = mapped_column(String(32), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    label: Mapped[str] = mapped_column(String(300))
+    scenario_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    params: Mapped[dict[str, Any]] = mapped_column(JsonDocument)
+    state: Mapped[str] = mapped_column(String(20), index=True)
+    done: Mapped[int] = mapped_column(BigInteger, default=0)
+    total: Mapped[int] = mapped_column(BigInteger, default=0)
+    result: Mapped[dict[str, Any] | None] = mapped_column(JsonDocument, nullable=True)
+    artifact: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    error_status: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    problems: Mapped[list[dict[str, str]] | None] = mapped_column(JsonDocument, nullable=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    owner: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    cancel_requested: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    heartbeat_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)

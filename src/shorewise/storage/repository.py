@@ -4,6 +4,11 @@ Functions take a :class:`Store` and return plain frozen records, never ORM objec
 caller cannot lazy-load after the session closed or change a row by accident. A write
 either commits whole or leaves nothing behind (a crash mid-save keeps every earlier save).
 
+An id outside the database's integer range (PostgreSQL ``integer``: up to 2**31 - 1;
+SQLite: up to 2**63 - 1) names nothing, so it raises :class:`NotFoundError` like any other
+unknown id instead of reaching the driver. An edit names the version it starts from; if
+another edit was saved since, :class:`VersionConflictError` says so and nothing is written.
+
 Example::
 
     >>> store = Store(open_database("sqlite:///scenarios.db"))   # doctest: +SKIP
@@ -20,29 +25,52 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, func, select
-from sqlalchemy.orm import Session, defer, sessionmaker
+from sqlalchemy import Engine, func, select, update
+from sqlalchemy.orm import Session, defer
 
 from shorewise.errors import ShorewiseError
+from shorewise.storage.database import WRITE
 from shorewise.storage.models import RunRow, ScenarioRow, VersionRow, utc_now
+
+SQLITE_MAX_ID = 2**63 - 1
+POSTGRES_MAX_ID = 2**31 - 1  # the `integer` columns of the schema
 
 
 class NotFoundError(ShorewiseError):
     """No saved scenario, version or run has the id asked for."""
 
 
+class VersionConflictError(ShorewiseError):
+    """An edit starts from a version that is no longer the current one."""
+
+    def __init__(self, scenario_id: int, base_version: int, current_version: int) -> None:
+        self.scenario_id = scenario_id
+        self.base_version = base_version
+        self.current_version = current_version
+        super().__init__(
+            f"scenario {scenario_id} is at version {current_version}; this edit starts from "
+            f"version {base_version}, so it was not saved (nothing was overwritten)"
+        )
+
+
 class Store:
-    """A database opened for shorewise: an Engine and its session factory."""
+    """A database opened for shorewise: an Engine, and transactions on it."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
-        """A session in one transaction: committed on success, rolled back on any error."""
-        with self._sessions() as session, session.begin():
-            yield session
+    def transaction(self, *, write: bool = False) -> Iterator[Session]:
+        """A session in one transaction: committed on success, rolled back on any error.
+
+        ``write=True`` for a transaction that writes: on SQLite it takes the write lock at
+        once (``BEGIN IMMEDIATE``), so parallel writers queue instead of failing.
+        """
+        with self.engine.connect() as connection:
+            if write:
+                connection.execution_options(**{WRITE: True})
+            with Session(bind=connection, expire_on_commit=False) as session, session.begin():
+                yield session
 
     def close(self) -> None:
         """Release every pooled connection."""
@@ -110,8 +138,14 @@ def _utc(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
+def id_fits(session: Session, value: int) -> bool:
+    """True if ``value`` can be an id in this database (1 up to its integer limit)."""
+    limit = SQLITE_MAX_ID if session.get_bind().dialect.name == "sqlite" else POSTGRES_MAX_ID
+    return 1 <= value <= limit
+
+
 def _scenario_row(session: Session, scenario_id: int) -> ScenarioRow:
-    row = session.get(ScenarioRow, scenario_id)
+    row = session.get(ScenarioRow, scenario_id) if id_fits(session, scenario_id) else None
     if row is None:
         raise NotFoundError(f"no saved scenario with id {scenario_id}")
     return row
@@ -120,6 +154,8 @@ def _scenario_row(session: Session, scenario_id: int) -> ScenarioRow:
 def _version_row(session: Session, scenario_id: int, version: int | None) -> VersionRow:
     scenario = _scenario_row(session, scenario_id)
     wanted = scenario.current_version if version is None else version
+    if not id_fits(session, wanted):
+        raise NotFoundError(f"scenario {scenario_id} has no version {wanted}")
     row = session.scalars(
         select(VersionRow).where(
             VersionRow.scenario_id == scenario_id, VersionRow.version == wanted
@@ -132,7 +168,7 @@ def _version_row(session: Session, scenario_id: int, version: int | None) -> Ver
 
 def add_scenario(store: Store, name: str, text: str, data: dict[str, Any]) -> VersionRecord:
     """Save a new scenario as its version 1."""
-    with store.transaction() as session:
+    with store.transaction(write=True) as session:
         now = utc_now()
         scenario = ScenarioRow(name=name, current_version=1, created_at=now, updated_at=now)
         session.add(scenario)
@@ -146,18 +182,40 @@ def add_scenario(store: Store, name: str, text: str, data: dict[str, Any]) -> Ve
 
 
 def add_version(
-    store: Store, scenario_id: int, name: str, text: str, data: dict[str, Any]
+    store: Store,
+    scenario_id: int,
+    name: str,
+    text: str,
+    data: dict[str, Any],
+    *,
+    base_version: int | None = None,
 ) -> VersionRecord:
-    """Save an edit as the scenario's next version; earlier versions stay as they were."""
-    with store.transaction() as session:
-        scenario = _scenario_row(session, scenario_id)
-        number = (
-            session.scalar(
-                select(func.max(VersionRow.version)).where(VersionRow.scenario_id == scenario_id)
-            )
-            or 0
-        ) + 1
+    """Save an edit as the scenario's next version; earlier versions stay as they were.
+
+    ``base_version`` is the version the edit starts from: if another edit was saved since,
+    raises :class:`VersionConflictError` and writes nothing (``None``: after whatever is
+    current). The version number is claimed with one conditional ``UPDATE``, so parallel
+    saves of one scenario each get their own number or a conflict, never an error.
+    """
+    with store.transaction(write=True) as session:
+        if not id_fits(session, scenario_id):
+            raise NotFoundError(f"no saved scenario with id {scenario_id}")
+        if base_version is not None and not id_fits(session, base_version):
+            current = _scenario_row(session, scenario_id).current_version
+            raise VersionConflictError(scenario_id, base_version, current)  # never current
         now = utc_now()
+        claim = (
+            update(ScenarioRow)
+            .where(ScenarioRow.id == scenario_id)
+            .values(name=name, current_version=ScenarioRow.current_version + 1, updated_at=now)
+            .returning(ScenarioRow.current_version)
+        )
+        if base_version is not None:
+            claim = claim.where(ScenarioRow.current_version == base_version)
+        number = session.scalar(claim)
+        if number is None:
+            scenario = _scenario_row(session, scenario_id)  # NotFoundError if deleted
+            raise VersionConflictError(scenario_id, base_version or 0, scenario.current_version)
         row = VersionRow(
             scenario_id=scenario_id,
             version=number,
@@ -167,9 +225,8 @@ def add_version(
             created_at=now,
         )
         session.add(row)
-        scenario.name, scenario.current_version, scenario.updated_at = name, number, now
         session.flush()
-        return _version_record(session, scenario, row)
+        return _version_record(session, _scenario_row(session, scenario_id), row)
 
 
 def _version_numbers(session: Session, scenario_id: int) -> tuple[int, ...]:
@@ -228,7 +285,7 @@ def list_scenarios(store: Store) -> list[ScenarioSummary]:
 
 def delete_scenario(store: Store, scenario_id: int) -> None:
     """Delete a scenario with all its versions and runs."""
-    with store.transaction() as session:
+    with store.transaction(write=True) as session:
         session.delete(_scenario_row(session, scenario_id))
 
 
@@ -245,7 +302,7 @@ def add_run(
     seconds: float,
 ) -> RunRecord:
     """Save a run of one version with what reproduces it."""
-    with store.transaction() as session:
+    with store.transaction(write=True) as session:
         version_row = _version_row(session, scenario_id, version)
         row = RunRow(
             version_id=version_row.id,
@@ -264,8 +321,8 @@ def add_run(
 
 def set_run_series(store: Store, run_id: int, series: dict[str, Any]) -> None:
     """Replace what a run keeps beside its result (e.g. report analyses worked out later)."""
-    with store.transaction() as session:
-        row = session.get(RunRow, run_id)
+    with store.transaction(write=True) as session:
+        row = session.get(RunRow, run_id) if id_fits(session, run_id) else None
         if row is None:
             raise NotFoundError(f"no saved run with id {run_id}")
         row.series = series
@@ -290,7 +347,7 @@ def _run_record(row: RunRow, version_row: VersionRow) -> RunRecord:
 def get_run(store: Store, run_id: int) -> RunRecord:
     """A saved run; NotFoundError if there is none."""
     with store.transaction() as session:
-        row = session.get(RunRow, run_id)
+        row = session.get(RunRow, run_id) if id_fits(session, run_id) else None
         if row is None:
             raise NotFoundError(f"no saved run with id {run_id}")
         return _run_record(row, row.version_row)

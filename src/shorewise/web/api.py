@@ -6,19 +6,21 @@
                                          → ``201 {"id", "version"}``; invalid → ``422``
 ``GET /api/scenarios``                   every saved scenario
 ``GET /api/scenarios/{id}``              one (``?version=N`` for an older version)
-``PUT /api/scenarios/{id}``              a new version → ``{"id", "version"}``
+``PUT /api/scenarios/{id}?base_version=N``  a new version → ``{"id", "version"}``; ``409``
+                                         if version N is no longer the current one
 ``DELETE /api/scenarios/{id}``           ``204``
-``POST /api/scenarios/{id}/runs``        run now → the ``shorewise compare --format json``
-                                         document plus ``run_id`` (``201``)
+``POST /api/scenarios/{id}/runs``        run (through the job queue) and wait → the
+                                         ``shorewise compare --format json`` document
+                                         plus ``run_id`` (``201``)
 ``GET /api/scenarios/{id}/runs``         the scenario's runs
 ``GET /api/runs/{run_id}``               a saved run, as the POST returned it
-``POST /api/scenarios/{id}/jobs``        run in the background → ``202 {"job_id"}``
-``GET /api/jobs/{job_id}``               the job's state and progress
+(:mod:`.api_jobs`)                       jobs: start, follow, cancel; reports
 =======================================  =================================================
 
-A ``422`` body is ``{"detail": "...", "errors": [{"field": "workstreams.0.fte",
-"message": "..."}]}`` with every problem; a body that cannot be read at all has the
-field ``body``.
+Every error body is ``{"detail": "...", "errors": [{"field": "workstreams.0.fte",
+"message": "..."}]}`` with every problem; a body that cannot be read at all has the field
+``body``. A full job queue answers ``503`` with ``Retry-After``; an id that cannot exist
+(beyond the database's integer range) is ``404`` like any unknown id.
 """
 
 from __future__ import annotations
@@ -26,13 +28,22 @@ from __future__ import annotations
 import json
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 
 from shorewise.errors import Problem, ScenarioError
+from shorewise.web.api_models import (
+    Health,
+    RunDocument,
+    RunItem,
+    Saved,
+    ScenarioDetail,
+    ScenarioItem,
+)
 from shorewise.web.context import jobs, library
-from shorewise.web.jobs import JobRunner
+from shorewise.web.jobs import JobRunner, JobView
+from shorewise.web.openapi import errors
 from shorewise.workflows.library import (
     Draft,
     Library,
@@ -40,7 +51,6 @@ from shorewise.workflows.library import (
     draft_from_data,
     draft_from_text,
 )
-from shorewise.workflows.schema import scenario_json_schema
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -55,37 +65,18 @@ class UnsupportedBodyError(Exception):
     """The request body has a content type the API does not read."""
 
 
-def _scenario_body() -> dict[str, Any]:
-    return {
-        "requestBody": {
-            "required": True,
-            "description": "The scenario file's content (DESIGN.md §6), as YAML or as JSON.",
-            "content": {
-                "application/yaml": {"schema": {"type": "string"}},
-                "application/json": {"schema": scenario_json_schema()},
-            },
-        }
-    }
-
-
-ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
-    404: {"description": "No such scenario, version or run."},
-    415: {"description": "Body is neither application/yaml nor application/json."},
-    422: {
-        "description": "Invalid scenario or request: every problem with its field.",
+SCENARIO_BODY: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "description": "The scenario file's content (DESIGN.md §6), as YAML or as JSON.",
         "content": {
-            "application/json": {
-                "example": {
-                    "detail": "2 problems in the scenario",
-                    "errors": [
-                        {"field": "home_country", "message": "required"},
-                        {"field": "workstreams.0.fte", "message": "must be greater than 0"},
-                    ],
-                }
-            }
+            "application/yaml": {"schema": {"type": "string"}},
+            "application/json": {"schema": {"$ref": "#/components/schemas/Scenario"}},
         },
-    },
+    }
 }
+"""The request body of a save: the scenario schema is added to the document's components
+by :func:`shorewise.web.openapi.openapi_document`."""
 
 
 async def _draft(request: Request) -> Draft:
@@ -98,6 +89,9 @@ async def _draft(request: Request) -> Draft:
             raise ScenarioError(
                 "broken JSON", problems=(Problem("body", f"broken JSON: {exc}"),)
             ) from exc
+        except RecursionError as exc:  # deeper than the parser goes; the data check says why
+            message = "nested too deeply to read; check the brackets"
+            raise ScenarioError(message, problems=(Problem("body", message),)) from exc
         return await run_in_threadpool(draft_from_data, data, source="request body")
     if media in YAML_TYPES or media in TOML_TYPES:
         try:
@@ -140,7 +134,7 @@ def run_document(run: RunRecord) -> dict[str, Any]:
     }
 
 
-@router.get("/health", summary="Is the server up?")
+@router.get("/health", summary="Is the server up?", response_model=Health)
 def health() -> dict[str, str]:
     """``{"status": "ok"}`` while the server answers."""
     return {"status": "ok"}
@@ -150,8 +144,9 @@ def health() -> dict[str, str]:
     "/scenarios",
     status_code=201,
     summary="Save a new scenario",
-    openapi_extra=_scenario_body(),
-    responses=ERROR_RESPONSES,
+    openapi_extra=SCENARIO_BODY,
+    response_model=Saved,
+    responses=errors(413, 415, 422),
 )
 async def create_scenario(request: Request, lib: LibraryDep) -> JSONResponse:
     """Validate and save a scenario (YAML or JSON body) as version 1."""
@@ -164,7 +159,7 @@ async def create_scenario(request: Request, lib: LibraryDep) -> JSONResponse:
     )
 
 
-@router.get("/scenarios", summary="List saved scenarios")
+@router.get("/scenarios", summary="List saved scenarios", response_model=list[ScenarioItem])
 def list_scenarios(lib: LibraryDep) -> list[dict[str, Any]]:
     """Every saved scenario, most recently changed first."""
     return [
@@ -180,11 +175,46 @@ def list_scenarios(lib: LibraryDep) -> list[dict[str, Any]]:
     ]
 
 
-@router.get("/scenarios/{scenario_id}", summary="Get a scenario", responses=ERROR_RESPONSES)
+ID_RANGE = {"minimum": 1, "maximum": 2**63 - 1}  # documented; beyond it: 404 like any unknown id
+ScenarioId = Annotated[
+    int,
+    Path(
+        description="a saved scenario's id (one the database cannot hold is simply not found)",
+        json_schema_extra=ID_RANGE,
+    ),
+]
+RunId = Annotated[
+    int,
+    Path(
+        description="a saved run's id (one the database cannot hold is simply not found)",
+        json_schema_extra=ID_RANGE,
+    ),
+]
+Samples = Annotated[
+    int | None, Query(ge=0, description="Monte Carlo draws (default: the scenario's)")
+]
+Seed = Annotated[
+    int | None, Query(ge=0, lt=2**63, description="random seed (default: the scenario's)")
+]
+Version = Annotated[int | None, Query(ge=1, description="scenario version (default: current)")]
+BaseVersion = Annotated[
+    int,
+    Query(
+        ge=1,
+        description="the version this edit starts from (as GET returned it); if another "
+        "edit was saved since, the answer is 409 and nothing is saved",
+    ),
+]
+
+
+@router.get(
+    "/scenarios/{scenario_id}",
+    summary="Get a scenario",
+    response_model=ScenarioDetail,
+    responses=errors(404, 422),
+)
 def get_scenario(
-    scenario_id: int,
-    lib: LibraryDep,
-    version: Version = None,
+    scenario_id: ScenarioId, lib: LibraryDep, version: Version = None
 ) -> dict[str, Any]:
     """A saved scenario version: its data, its YAML text and the list of versions."""
     record = lib.get(scenario_id, version)
@@ -203,14 +233,19 @@ def get_scenario(
 @router.put(
     "/scenarios/{scenario_id}",
     summary="Save a new version of a scenario",
-    openapi_extra=_scenario_body(),
-    responses=ERROR_RESPONSES,
+    openapi_extra=SCENARIO_BODY,
+    response_model=Saved,
+    responses=errors(404, 409, 413, 415, 422),
 )
-async def update_scenario(scenario_id: int, request: Request, lib: LibraryDep) -> JSONResponse:
-    """Validate the body and save it as the scenario's next version."""
+async def update_scenario(
+    scenario_id: ScenarioId, request: Request, lib: LibraryDep, base_version: BaseVersion
+) -> JSONResponse:
+    """Validate the body and save it as the version after ``base_version``."""
     await run_in_threadpool(lib.get, scenario_id)
     draft = await _draft(request)
-    saved = await run_in_threadpool(lib.update, scenario_id, draft)
+    saved = await run_in_threadpool(
+        lambda: lib.update(scenario_id, draft, base_version=base_version)
+    )
     return JSONResponse({"id": saved.scenario_id, "version": saved.version})
 
 
@@ -218,47 +253,79 @@ async def update_scenario(scenario_id: int, request: Request, lib: LibraryDep) -
     "/scenarios/{scenario_id}",
     status_code=204,
     summary="Delete a scenario with its versions and runs",
-    responses=ERROR_RESPONSES,
+    responses=errors(404, 422),
 )
-def delete_scenario(scenario_id: int, lib: LibraryDep) -> Response:
+def delete_scenario(scenario_id: ScenarioId, lib: LibraryDep) -> Response:
     """Delete the scenario, every version and every run."""
     lib.delete(scenario_id)
     return Response(status_code=204)
 
 
-Samples = Annotated[
-    int | None, Query(ge=0, description="Monte Carlo draws (default: the scenario's)")
-]
-Seed = Annotated[
-    int | None, Query(ge=0, lt=2**63, description="random seed (default: the scenario's)")
-]
-Version = Annotated[int | None, Query(ge=1, description="scenario version (default: current)")]
+async def queue_run(
+    lib: Library,
+    runner: JobRunner,
+    scenario_id: int,
+    *,
+    version: int | None,
+    samples: int | None,
+    seed: int | None,
+) -> JobView:
+    """Check a run request (422/404 at once), then queue it (503 when the queue is full)."""
+    record, _, _ = await run_in_threadpool(
+        lambda: lib.check_run(scenario_id, version=version, samples=samples, seed=seed)
+    )
+    params: dict[str, int | None] = {"scenario_id": scenario_id, "version": record.version}
+    params |= {"samples": samples, "seed": seed}
+    return await run_in_threadpool(
+        lambda: runner.submit(
+            "run",
+            params,
+            label=f"{record.name} (version {record.version})",
+            scenario_id=scenario_id,
+        )
+    )
 
 
 @router.post(
     "/scenarios/{scenario_id}/runs",
     status_code=201,
-    summary="Run a scenario now and save the run",
-    responses=ERROR_RESPONSES,
+    summary="Run a scenario (through the job queue), wait, and return the saved run",
+    response_model=RunDocument,
+    responses=errors(404, 409, 422, 503),
 )
-def run_scenario(
-    scenario_id: int,
+async def run_scenario(
+    scenario_id: ScenarioId,
     lib: LibraryDep,
+    runner: JobsDep,
     samples: Samples = None,
     seed: Seed = None,
     version: Version = None,
 ) -> JSONResponse:
-    """Evaluate the scenario (in a worker thread) and return the compare JSON + ``run_id``."""
-    run = lib.run(scenario_id, version=version, samples=samples, seed=seed)
-    return JSONResponse(
-        run_document(run), status_code=201, headers={"Location": f"/api/runs/{run.run_id}"}
-    )
+    """Queue the run like any other and answer when it is saved: the compare JSON plus
+    ``run_id`` (``409`` if someone cancelled the job meanwhile)."""
+    job = await queue_run(lib, runner, scenario_id, version=version, samples=samples, seed=seed)
+    finished = await runner.wait(job.job_id)
+    record = finished.record
+    if record.state == "done" and record.result:
+        run = await run_in_threadpool(lib.get_run, int(record.result["run_id"]))
+        return JSONResponse(
+            run_document(run), status_code=201, headers={"Location": f"/api/runs/{run.run_id}"}
+        )
+    message = record.error or f"the run ended {record.state}"
+    if record.state == "cancelled":
+        return JSONResponse({"detail": message, "errors": []}, status_code=409)
+    if record.error_status == 404:
+        return JSONResponse({"detail": message, "errors": []}, status_code=404)
+    return error_response(ScenarioError(message, problems=record.problems))
 
 
 @router.get(
-    "/scenarios/{scenario_id}/runs", summary="List a scenario's runs", responses=ERROR_RESPONSES
+    "/scenarios/{scenario_id}/runs",
+    summary="List a scenario's runs",
+    response_model=list[RunItem],
+    responses=errors(404, 422),
 )
-def list_runs(scenario_id: int, lib: LibraryDep) -> list[dict[str, Any]]:
+def list_runs(scenario_id: ScenarioId, lib: LibraryDep) -> list[dict[str, Any]]:
     """The scenario's runs over all its versions, newest first."""
     return [
         {
@@ -274,44 +341,12 @@ def list_runs(scenario_id: int, lib: LibraryDep) -> list[dict[str, Any]]:
     ]
 
 
-@router.get("/runs/{run_id}", summary="Get a saved run", responses=ERROR_RESPONSES)
-def get_run(run_id: int, lib: LibraryDep) -> dict[str, Any]:
-    """The saved run: the compare JSON, ``run_id`` and what reproduces it (``run``)."""
-    return run_document(lib.get_run(run_id))
-
-
-@router.post(
-    "/scenarios/{scenario_id}/jobs",
-    status_code=202,
-    summary="Run a scenario in the background",
-    responses=ERROR_RESPONSES,
+@router.get(
+    "/runs/{run_id}",
+    summary="Get a saved run",
+    response_model=RunDocument,
+    responses=errors(404, 422),
 )
-def start_job(
-    scenario_id: int,
-    lib: LibraryDep,
-    runner: JobsDep,
-    samples: Samples = None,
-    seed: Seed = None,
-) -> JSONResponse:
-    """Start a run; poll ``/api/jobs/{job_id}`` for progress and the ``run_id``."""
-    record = lib.get(scenario_id)
-    lib.check_samples(lib.draft(scenario_id).scenario, samples)
-    job = runner.submit(
-        lambda progress: (
-            lib.run(
-                scenario_id, version=record.version, samples=samples, seed=seed, progress=progress
-            ).run_id
-        ),
-        label=record.name,
-        scenario_id=scenario_id,
-    )
-    return JSONResponse(job.as_dict(), status_code=202, headers={"Location": f"/api/jobs/{job.id}"})
-
-
-@router.get("/jobs/{job_id}", summary="A background run's progress", responses=ERROR_RESPONSES)
-def job_state(job_id: str, runner: JobsDep) -> JSONResponse:
-    """``state`` (queued, running, done, failed), ``done``/``total`` draws, ``run_id``."""
-    job = runner.get(job_id)
-    if job is None:
-        return JSONResponse({"detail": f"no job {job_id} on this server"}, status_code=404)
-    return JSONResponse(job.as_dict())
+def get_run(run_id: RunId, lib: LibraryDep) -> JSONResponse:
+    """The saved run: the compare JSON, ``run_id`` and what reproduces it (``run``)."""
+    return JSONResponse(run_document(lib.get_run(run_id)))

@@ -28,10 +28,12 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from shorewise import __version__
 from shorewise.errors import ReportError, ScenarioError, ShorewiseError
-from shorewise.storage.repository import NotFoundError
-from shorewise.web import api, pages, results
+from shorewise.storage.repository import NotFoundError, VersionConflictError
+from shorewise.web import api, api_jobs, editor_fragments, job_pages, pages, results
 from shorewise.web.context import STATIC, WebSettings, make_templates, render
-from shorewise.web.jobs import JobRunner
+from shorewise.web.jobs import MAX_QUEUED, JobRunner, QueueFullError
+from shorewise.web.methods import HeadAsGetMiddleware, allowed_methods
+from shorewise.web.openapi import openapi_document
 from shorewise.web.security import BodyLimitMiddleware, SameOriginMiddleware
 from shorewise.workflows.library import Library
 
@@ -88,17 +90,21 @@ def create_app(
     max_body_bytes: int = MAX_BODY_BYTES,
     allowed_hosts: Sequence[str] | None = LOOPBACK_HOSTS,
     workers: int = 2,
+    max_queued: int = MAX_QUEUED,
 ) -> FastAPI:
     """The web app on the database at ``db_url`` (default: SQLite in the user data dir).
 
     The database is opened and migrated here (raises
     :class:`~shorewise.storage.database.StorageError` if it cannot be). ``allowed_hosts``
     guards against DNS rebinding; ``None`` accepts any ``Host`` (for ``--host 0.0.0.0``).
+    ``workers`` jobs run at a time and ``max_queued`` more may wait (then 503); the job
+    workers start with the app's lifespan and, on shutdown, leave unfinished jobs queued.
     """
     library = Library.open(db_url, max_samples=max_samples)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.jobs.start()
         yield
         app.state.jobs.shutdown()
         app.state.library.close()
@@ -113,13 +119,16 @@ def create_app(
         lifespan=lifespan,
     )
     app.state.library = library
-    app.state.jobs = JobRunner(workers=workers)
+    app.state.jobs = JobRunner(library, workers=workers, max_queued=max_queued)
     app.state.templates = make_templates()
     app.state.settings = WebSettings(max_samples=max_samples, max_body_bytes=max_body_bytes)
 
     app.include_router(api.router)
+    app.include_router(api_jobs.router)
     app.include_router(pages.router)
+    app.include_router(editor_fragments.router)
     app.include_router(results.router)
+    app.include_router(job_pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.get("/assets/vega.js", include_in_schema=False)
@@ -134,7 +143,9 @@ def create_app(
     def docs(request: Request) -> Response:
         return render(request, "docs.html", {"spec": app.openapi()})
 
+    app.openapi = lambda: openapi_document(app)  # type: ignore[method-assign]
     _add_error_handlers(app)
+    app.add_middleware(HeadAsGetMiddleware)
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(SameOriginMiddleware)
     app.add_middleware(BodyLimitMiddleware, max_bytes=max_body_bytes)
@@ -151,8 +162,34 @@ def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(NotFoundError)
     async def not_found(request: Request, exc: NotFoundError) -> Response:
         if _wants_json(request):
-            return JSONResponse({"detail": exc.message}, status_code=404)
+            return JSONResponse({"detail": exc.message, "errors": []}, status_code=404)
         return _error_page(request, 404, exc.message, [])
+
+    @app.exception_handler(QueueFullError)
+    async def busy(request: Request, exc: QueueFullError) -> Response:
+        headers = {"Retry-After": str(exc.retry_after)}
+        if _wants_json(request):
+            body = {"detail": exc.message, "errors": [], "retry_after": exc.retry_after}
+            return JSONResponse(body, status_code=503, headers=headers)
+        return render(
+            request,
+            "error.html",
+            {"title": "The server is busy", "problems": [], "detail": exc.message},
+            status_code=503,
+            headers=headers,
+        )
+
+    @app.exception_handler(VersionConflictError)
+    async def conflict(request: Request, exc: VersionConflictError) -> Response:
+        body = {
+            "detail": exc.message,
+            "errors": [],
+            "current_version": exc.current_version,
+            "base_version": exc.base_version,
+        }
+        if _wants_json(request):
+            return JSONResponse(body, status_code=409)
+        return _error_page(request, 409, exc.message, [])
 
     @app.exception_handler(ScenarioError)
     async def invalid(request: Request, exc: ScenarioError) -> Response:
@@ -165,6 +202,7 @@ def _add_error_handlers(app: FastAPI) -> None:
         return JSONResponse(
             {
                 "detail": f"cannot read a {exc} body; send application/yaml or application/json",
+                "errors": [],
             },
             status_code=415,
         )
@@ -191,8 +229,12 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
-        if _wants_json(request) or exc.status_code in (405,):
-            return JSONResponse(
-                {"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers
-            )
-        return _error_page(request, exc.status_code, str(exc.detail), [])
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:
+            headers["Allow"] = ", ".join(allowed_methods(app.router.routes, request.scope))
+        if _wants_json(request) or exc.status_code == 405:
+            body = {"detail": exc.detail, "errors": []}
+            return JSONResponse(body, status_code=exc.status_code, headers=headers)
+        page = _error_page(request, exc.status_code, str(exc.detail), [])
+        page.headers.update(headers)
+        return page

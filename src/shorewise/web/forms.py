@@ -24,7 +24,8 @@ from typing import Any
 
 import yaml
 
-from shorewise.errors import Problem
+from shorewise.errors import Problem, ScenarioError
+from shorewise.io.scenario_file import parse_text
 
 VOLATILITIES = ("low", "medium", "high")
 WEIGHTS = ("cost", "speed", "control", "scalability", "risk")
@@ -70,11 +71,10 @@ def _number(text: str) -> Any:
 
 def _flow_yaml(text: str, where: str, problems: list[Problem], hint: str) -> Any:
     try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        at = f" (at column {mark.column + 1})" if mark is not None else ""
-        problems.append(Problem(where, f"cannot read this{at}; {hint}"))
+        return parse_text(text, source=where)  # nesting and duplicate keys checked too
+    except ScenarioError as exc:
+        why = "; ".join([exc.message, *(p.render() for p in exc.problems)])
+        problems.append(Problem(where, f"cannot read this ({why}); {hint}"))
         return None
 
 

@@ -18,11 +18,19 @@ from fastapi.responses import RedirectResponse, Response
 from starlette.datastructures import UploadFile
 
 from shorewise.errors import Problem, ScenarioError
+from shorewise.io.scenario_file import parse_text
 from shorewise.web.context import is_htmx, library, render, settings
 from shorewise.web.forms import VOLATILITIES, FormState, data_to_form, errors_by_field
 from shorewise.web.forms import form_to_data as parse_form
+from shorewise.web.job_work import download_name
 from shorewise.web.security import check_csrf
-from shorewise.workflows.library import Draft, Library, draft_from_data, draft_from_text
+from shorewise.workflows.library import (
+    Draft,
+    Library,
+    VersionConflictError,
+    draft_from_data,
+    draft_from_text,
+)
 
 router = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
 LibraryDep = Annotated[Library, Depends(library)]
@@ -41,7 +49,7 @@ BLANK: dict[str, Any] = {
 
 
 @lru_cache(maxsize=1)
-def _choices() -> dict[str, Any]:
+def choices() -> dict[str, Any]:
     from shorewise.workflows.reference import assumption_rows, country_rows
 
     return {
@@ -71,9 +79,13 @@ def _editor(
     problems: tuple[Problem, ...] | list[Problem] = (),
     tab: str = "form",
     scenario_id: int | None = None,
+    base_version: int | None = None,
+    conflict: VersionConflictError | None = None,
     status_code: int = 200,
 ) -> Response:
     context = {
+        "base_version": base_version,
+        "conflict": conflict,
         "action": action,
         "title": title,
         "form": form,
@@ -82,7 +94,7 @@ def _editor(
         "errors": errors_by_field(problems),
         "tab": tab if tab in ("form", "yaml") else "form",
         "scenario_id": scenario_id,
-        **_choices(),
+        **choices(),
     }
     block = "editor" if is_htmx(request) else None
     return render(request, "editor.html", context, status_code=status_code, block=block)
@@ -92,15 +104,20 @@ def _problems_of(exc: ScenarioError) -> list[Problem]:
     return list(exc.problems) or [Problem("", exc.message)]
 
 
+def _loose_data(text: str) -> dict[str, Any]:
+    """Whatever mapping the YAML text holds, to refill the form; {} if it cannot be read."""
+    try:
+        data = parse_text(text, source="YAML")  # nesting and duplicate keys checked first
+    except ScenarioError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
 def _parse_yaml(text: str) -> tuple[Draft | None, FormState, str, list[Problem]]:
     try:
         draft = draft_from_text(text, source="YAML")
     except ScenarioError as exc:
-        try:
-            data = yaml.safe_load(text)
-        except yaml.YAMLError:
-            data = None
-        return None, data_to_form(data if isinstance(data, dict) else {}), text, _problems_of(exc)
+        return None, data_to_form(_loose_data(text)), text, _problems_of(exc)
     return draft, data_to_form(draft.data), text, []
 
 
@@ -121,7 +138,7 @@ def _parse_submission(fields: dict[str, str]) -> tuple[Draft | None, FormState, 
     return draft, data_to_form(data), draft.text, []
 
 
-async def _fields(request: Request) -> dict[str, str]:
+async def form_fields(request: Request) -> dict[str, str]:
     form = await request.form()
     return {k: v for k, v in form.multi_items() if isinstance(v, str)}
 
@@ -160,7 +177,7 @@ def new_scenario(request: Request, example: str | None = None, tab: str = "form"
 @router.post("/scenarios")
 async def create_scenario(request: Request, lib: LibraryDep) -> Response:
     """Save the editor's scenario as a new scenario, or show its errors in place."""
-    fields = await _fields(request)
+    fields = await form_fields(request)
     draft, form, text, problems = await run_in_threadpool(_parse_submission, fields)
     if draft is None:
         return _editor(
@@ -205,7 +222,7 @@ def scenario_page(
 def edit_scenario(
     request: Request, scenario_id: int, lib: LibraryDep, tab: str = "form"
 ) -> Response:
-    """The editor filled with the current version."""
+    """The editor filled with the current version (which the save names as its base)."""
     record = lib.get(scenario_id)
     return _editor(
         request,
@@ -215,28 +232,55 @@ def edit_scenario(
         yaml_text=record.text,
         tab=tab,
         scenario_id=scenario_id,
+        base_version=record.version,
     )
+
+
+def _base_version(fields: dict[str, str]) -> int | None:
+    text = fields.get("base_version", "").strip()
+    return int(text) if text.isdigit() and len(text) < 19 else None
 
 
 @router.post("/scenarios/{scenario_id}")
 async def update_scenario(request: Request, scenario_id: int, lib: LibraryDep) -> Response:
-    """Save the editor's scenario as the next version, or show its errors in place."""
+    """Save the editor's scenario as the next version, or show its errors in place.
+
+    The form names the version it was opened on; if someone saved another version since,
+    the editor comes back (409) with this edit unsaved but intact, to save on top of it.
+    """
     record = await run_in_threadpool(lib.get, scenario_id)
-    fields = await _fields(request)
+    fields = await form_fields(request)
+    base = _base_version(fields)
     draft, form, text, problems = await run_in_threadpool(_parse_submission, fields)
-    if draft is None:
+    if base is None:
+        problems = [
+            *problems,
+            Problem(
+                "",
+                "this form does not say which version it edits; "
+                "reload the editor and make the change again",
+            ),
+        ]
+    again: dict[str, Any] = {
+        "action": f"/scenarios/{scenario_id}",
+        "title": f"Edit {record.name}",
+        "form": form,
+        "yaml_text": text,
+        "tab": fields.get("mode", "form"),
+        "scenario_id": scenario_id,
+    }
+    if draft is None or base is None:
+        return _editor(request, **again, problems=problems, base_version=base, status_code=422)
+    try:
+        await run_in_threadpool(lambda: lib.update(scenario_id, draft, base_version=base))
+    except VersionConflictError as exc:
         return _editor(
             request,
-            action=f"/scenarios/{scenario_id}",
-            title=f"Edit {record.name}",
-            form=form,
-            yaml_text=text,
-            problems=problems,
-            tab=fields.get("mode", "form"),
-            scenario_id=scenario_id,
-            status_code=422,
+            **again,
+            base_version=exc.current_version,
+            conflict=exc,
+            status_code=409,
         )
-    await run_in_threadpool(lib.update, scenario_id, draft)
     return redirect(request, f"/scenarios/{scenario_id}")
 
 
@@ -261,62 +305,8 @@ def download_yaml(
 
 
 def attachment(name: str, suffix: str, ext: str) -> str:
-    """A safe download file name: letters, digits and dashes only."""
-    slug = "".join(c if c.isalnum() else "-" for c in name.lower()).strip("-")
-    slug = "-".join(part for part in slug.split("-") if part)[:60] or "scenario"
-    return f'attachment; filename="{slug}-{suffix}.{ext}"'
-
-
-# editor fragments -----------------------------------------------------------------------
-
-
-@router.get("/editor/workstream")
-def workstream_row(request: Request, index: Annotated[int, Query(ge=0, lt=10_000)]) -> Response:
-    """One empty workstream block (added in place by the editor)."""
-    row = {"name": "", "duration_months": "12", "scope_volatility": "medium", "core": False}
-    return render(
-        request,
-        "editor_rows.html",
-        {"w": row, "i": index, "errors": {}, **_choices()},
-        block="workstream",
-    )
-
-
-@router.get("/editor/assumption")
-def assumption_row(request: Request, index: Annotated[int, Query(ge=0, lt=10_000)]) -> Response:
-    """One empty assumption row (added in place by the editor)."""
-    return render(
-        request,
-        "editor_rows.html",
-        {"a": {"key": "", "value": ""}, "i": index, "errors": {}, **_choices()},
-        block="assumption",
-    )
-
-
-@router.post("/editor/yaml")
-async def form_as_yaml(request: Request) -> Response:
-    """The form's current fields as scenario YAML (for the YAML tab; nothing saved)."""
-    data, _ = parse_form(await _fields(request))
-    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
-    return render(request, "editor.html", {"yaml_text": text}, block="yaml_text")
-
-
-@router.post("/editor/form")
-async def yaml_as_form(request: Request) -> Response:
-    """The YAML tab's text as form fields (for the form tab; nothing saved)."""
-    text = (await _fields(request)).get("yaml", "")
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
-        return Response(
-            status_code=200,
-            headers={"HX-Reswap": "none", "HX-Trigger": f'{{"yamlError": "broken YAML{where}"}}'},
-        )
-    form = data_to_form(data if isinstance(data, dict) else {})
-    context = {"form": form, "errors": {}, "problems": [], **_choices()}
-    return render(request, "editor.html", context, block="form_fields")
+    """A ``Content-Disposition`` with a safe file name: letters, digits and dashes only."""
+    return f'attachment; filename="{download_name(name, suffix, ext)}"'
 
 
 # import ------------------------------------------------------------------------------------

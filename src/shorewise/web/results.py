@@ -1,17 +1,16 @@
-"""HTML pages for runs: start one, watch its progress, read and download its results,
-compare two runs or two scenarios, and the assumptions behind every number."""
+"""HTML pages for runs: read and download a run's results, and the assumptions behind
+every number. Starting runs, reports and comparisons is in :mod:`.job_pages` (the queue)."""
 
 from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import Response
 
-from shorewise.errors import Problem, ShorewiseError
 from shorewise.web.charts import analysis_charts, workstream_charts
-from shorewise.web.context import is_htmx, jobs, library, render
+from shorewise.web.context import jobs, library, render
 from shorewise.web.jobs import JobRunner
 from shorewise.web.pages import attachment, redirect
 from shorewise.web.security import check_csrf
@@ -22,65 +21,6 @@ LibraryDep = Annotated[Library, Depends(library)]
 JobsDep = Annotated[JobRunner, Depends(jobs)]
 
 DOWNLOADS = ("html", "pdf", "xlsx", "md", "csv")
-
-
-def _number(text: str | None, field: str, problems: list[Problem]) -> int | None:
-    if text is None or not text.strip():
-        return None
-    cleaned = text.strip().replace(",", "").replace("_", "")
-    if not cleaned.isdigit():
-        problems.append(Problem(field, f"a whole number of 0 or more (got {text!r})"))
-        return None
-    return int(cleaned)
-
-
-@router.post("/scenarios/{scenario_id}/run")
-async def start_run(
-    request: Request, scenario_id: int, lib: LibraryDep, runner: JobsDep
-) -> Response:
-    """Start a run in the background and go to its progress page."""
-    form = await request.form()
-    problems: list[Problem] = []
-    samples = _number(str(form.get("samples", "")), "samples", problems)
-    seed = _number(str(form.get("seed", "")), "seed", problems)
-    record = await run_in_threadpool(lib.get, scenario_id)
-    if not problems:
-        try:
-            draft = await run_in_threadpool(lib.draft, scenario_id)
-            lib.check_samples(draft.scenario, samples)
-            if seed is not None and seed >= 2**63:
-                problems.append(Problem("seed", "must be below 2**63"))
-        except ShorewiseError as exc:
-            problems.extend(exc.problems or (Problem("", exc.message),))
-    if problems:
-        return render(
-            request,
-            "run_error.html",
-            {"record": record, "problems": problems},
-            status_code=422,
-        )
-    job = runner.submit(
-        lambda progress: (
-            lib.run(
-                scenario_id, version=record.version, samples=samples, seed=seed, progress=progress
-            ).run_id
-        ),
-        label=f"{record.name} (version {record.version})",
-        scenario_id=scenario_id,
-    )
-    return redirect(request, f"/jobs/{job.id}")
-
-
-@router.get("/jobs/{job_id}")
-def job_page(request: Request, job_id: str, runner: JobsDep) -> Response:
-    """A run's progress; polls itself, and goes to the results when the run is saved."""
-    job = runner.get(job_id)
-    if job is None:
-        raise HTTPException(404, f"no job {job_id} on this server (it may have restarted)")
-    if job.state == "done" and job.run_id is not None:
-        return redirect(request, f"/runs/{job.run_id}")
-    block = "progress" if is_htmx(request) else None
-    return render(request, "job.html", {"job": job}, block=block)
 
 
 @router.get("/runs/{run_id}")
@@ -113,17 +53,25 @@ def run_page(request: Request, run_id: int, lib: LibraryDep) -> Response:
 
 
 @router.post("/runs/{run_id}/analyses")
-async def add_analyses(request: Request, run_id: int, lib: LibraryDep) -> Response:
-    """Work out the run's tornado and duration sweep (central-value model runs, no Monte
-    Carlo), keep them with the run and show the results page again."""
-    await run_in_threadpool(lib.result, run_id, with_analyses=True)
-    return redirect(request, f"/runs/{run_id}#sensitivity")
+async def add_analyses(request: Request, run_id: int, lib: LibraryDep, runner: JobsDep) -> Response:
+    """Queue the run's tornado and duration sweep (central-value model runs, no Monte
+    Carlo, kept with the run); its progress page comes back to the results when done."""
+    run = await run_in_threadpool(lib.get_run, run_id)
+    job = await run_in_threadpool(
+        lambda: runner.submit(
+            "analyses",
+            {"run_id": run_id},
+            label=f"sensitivity of {run.scenario_name}, run {run_id}",
+            scenario_id=run.scenario_id,
+        )
+    )
+    return redirect(request, f"/jobs/{job.job_id}")
 
 
 @router.get("/runs/{run_id}/download/{fmt}")
-def download(run_id: int, fmt: str, lib: LibraryDep) -> Response:
-    """The run as JSON, or its report (HTML, PDF, XLSX, Markdown, CSV), reproduced from
-    the saved version, seed and sample count."""
+def download(request: Request, run_id: int, fmt: str, lib: LibraryDep) -> Response:
+    """The run as JSON; for a report (HTML, PDF, XLSX, Markdown, CSV) a page whose button
+    queues it (a GET never renders one: rendering is heavy work for the job queue)."""
     run = lib.get_run(run_id)
     name = f"{run.scenario_name}"
     suffix = f"run-{run.run_id}"
@@ -138,38 +86,7 @@ def download(run_id: int, fmt: str, lib: LibraryDep) -> Response:
         )
     if fmt not in DOWNLOADS:
         raise HTTPException(404, f"no {fmt!r} download; choose one of json, {', '.join(DOWNLOADS)}")
-    from shorewise.workflows.report import MEDIA_TYPES
-
-    data = lib.report(run_id, fmt)
-    return Response(
-        data,
-        media_type=MEDIA_TYPES.get(fmt, "application/octet-stream"),
-        headers={"Content-Disposition": attachment(name, suffix, fmt)},
-    )
-
-
-@router.get("/compare")
-def compare_page(
-    request: Request,
-    lib: LibraryDep,
-    runs: Annotated[list[int] | None, Query()] = None,
-    scenarios: Annotated[list[int] | None, Query()] = None,
-) -> Response:
-    """Two runs (``?runs=1&runs=2``) or two scenarios' latest runs (``?scenarios=..``)."""
-    if runs and len(runs) == 2:
-        comparison = lib.compare_runs(runs[0], runs[1])
-    elif scenarios and len(scenarios) == 2:
-        comparison = lib.compare_scenarios(scenarios[0], scenarios[1])
-        url = f"/compare?runs={comparison.left.run_id}&runs={comparison.right.run_id}"
-        return RedirectResponse(url, status_code=303)
-    else:
-        return render(
-            request,
-            "compare_pick.html",
-            {"scenarios": lib.scenarios()},
-            status_code=200 if not (runs or scenarios) else 422,
-        )
-    return render(request, "compare.html", {"c": comparison})
+    return render(request, "report_start.html", {"run": run, "fmt": fmt})
 
 
 @router.get("/assumptions")

@@ -2,6 +2,9 @@
 
 - :class:`BodyLimitMiddleware` answers 413 to a body over the cap, whether it declares a
   ``Content-Length`` or streams.
+
+Both answer JSON (``{"detail", "errors"}``, as every API error) under ``/api/`` and plain
+text elsewhere.
 - :class:`SameOriginMiddleware` refuses (403) an unsafe request (POST, PUT, DELETE, PATCH)
   whose ``Origin`` (or, without one, ``Referer``) is another site, and sets the CSRF cookie.
 - :func:`check_csrf` (a dependency of every HTML form route) wants the cookie's token back
@@ -18,13 +21,20 @@ from urllib.parse import urlsplit
 
 from fastapi import HTTPException, Request
 from starlette.datastructures import Headers
-from starlette.responses import PlainTextResponse
+from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 CSRF_COOKIE = "shorewise_csrf"
 CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "x-csrf-token"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
+
+
+def refusal(scope: Scope, message: str, status_code: int) -> Response:
+    """An error answer from a middleware: JSON for the API, text for pages."""
+    if str(scope.get("path", "")).startswith("/api/"):
+        return JSONResponse({"detail": message, "errors": []}, status_code=status_code)
+    return PlainTextResponse(message, status_code=status_code)
 
 
 class BodyTooLargeError(Exception):
@@ -71,10 +81,8 @@ class BodyLimitMiddleware:
                 await self._too_large(scope, receive, send)
 
     async def _too_large(self, scope: Scope, receive: Receive, send: Send) -> None:
-        response = PlainTextResponse(
-            f"request body too large: at most {self.max_bytes:,} bytes", status_code=413
-        )
-        await response(scope, receive, send)
+        message = f"request body too large: at most {self.max_bytes:,} bytes"
+        await refusal(scope, message, 413)(scope, receive, send)
 
 
 def _origin_of(url: str) -> str | None:
@@ -96,8 +104,7 @@ class SameOriginMiddleware:
             return
         headers = Headers(scope=scope)
         if scope["method"] not in SAFE_METHODS and not _same_origin(scope, headers):
-            response = PlainTextResponse("cross-site request refused", status_code=403)
-            await response(scope, receive, send)
+            await refusal(scope, "cross-site request refused", 403)(scope, receive, send)
             return
         token = _cookie(headers, CSRF_COOKIE)
         fresh = token is None or len(token) < 32

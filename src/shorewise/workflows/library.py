@@ -9,6 +9,10 @@ percentile bands its charts need.
 
 Scenarios that name a rate card file are refused: a stored scenario never makes the
 program read a file path that came from a request.
+An edit names the version it starts from (``base_version``); a stale one raises
+:class:`~shorewise.storage.repository.VersionConflictError` and saves nothing. Two runs in
+different currencies are compared in the left one's, converted at the dated FX rate of
+:mod:`shorewise.market.fx`, and the comparison says so.
 
 Example::
 
@@ -23,13 +27,14 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
 from shorewise.domain.scenario import Scenario
-from shorewise.errors import Problem, ScenarioError
+from shorewise.errors import Problem, ScenarioError, ShorewiseError
 from shorewise.io.scenario_check import scenario_from_data
 from shorewise.io.scenario_file import parse_text, scenario_from_text
 from shorewise.results.result import RESULT_FORMAT, Result
@@ -41,23 +46,29 @@ from shorewise.storage.repository import (
     RunSummary,
     ScenarioSummary,
     Store,
+    VersionConflictError,
     VersionRecord,
 )
 from shorewise.uncertainty.montecarlo import Progress
-from shorewise.workflows.run_compare import RunComparison, compare_run_records
+from shorewise.workflows.run_compare import FigureDelta, RunComparison, compare_run_records
 
 __all__ = [
     "Draft",
+    "FigureDelta",
     "Library",
     "NotFoundError",
+    "RunCancelledError",
     "RunComparison",
     "RunRecord",
     "RunSummary",
     "ScenarioSummary",
+    "VersionConflictError",
     "VersionRecord",
     "draft_from_data",
     "draft_from_text",
 ]
+
+MAX_SEED = 2**63
 
 RATE_CARD_REFUSED = (
     "rate card files are not read by the library or the web app; put the rates in "
@@ -86,6 +97,10 @@ def _check_storable(scenario: Scenario, source: str) -> None:
             source=source,
             problems=(Problem("rate_card", RATE_CARD_REFUSED),),
         )
+
+
+class RunCancelledError(ShorewiseError):
+    """A run was stopped before it was saved (cancelled, or its server is shutting down)."""
 
 
 def draft_from_text(text: str, *, fmt: str = "yaml", source: str = "<text>") -> Draft:
@@ -154,10 +169,21 @@ class Library:
         """Save a new scenario (version 1)."""
         return repo.add_scenario(self.store, draft.scenario.name, draft.text, draft.data)
 
-    def update(self, scenario_id: int, draft: Draft) -> VersionRecord:
-        """Save an edit as the next version; NotFoundError for an unknown id."""
+    def update(
+        self, scenario_id: int, draft: Draft, *, base_version: int | None = None
+    ) -> VersionRecord:
+        """Save an edit as the next version; NotFoundError for an unknown id.
+
+        ``base_version`` is the version the edit started from: if another edit was saved
+        since, :class:`VersionConflictError` is raised and nothing is saved.
+        """
         return repo.add_version(
-            self.store, scenario_id, draft.scenario.name, draft.text, draft.data
+            self.store,
+            scenario_id,
+            draft.scenario.name,
+            draft.text,
+            draft.data,
+            base_version=base_version,
         )
 
     def scenarios(self) -> list[ScenarioSummary]:
@@ -203,6 +229,31 @@ class Library:
             )
         return wanted
 
+    def check_run(
+        self,
+        scenario_id: int,
+        *,
+        version: int | None = None,
+        samples: int | None = None,
+        seed: int | None = None,
+    ) -> tuple[VersionRecord, Draft, int]:
+        """What a run would evaluate (the version, validated again) and its draws.
+
+        Raises NotFoundError, or ScenarioError naming ``samples``/``seed``; called before a
+        run is queued, so a request that cannot run is refused at once.
+        """
+        record = self.get(scenario_id, version)
+        draft = draft_from_text(
+            record.text, source=f"scenario {scenario_id} version {record.version}"
+        )
+        draws = self.check_samples(draft.scenario, samples)
+        if seed is not None and not 0 <= seed < MAX_SEED:
+            raise ScenarioError(
+                "1 problem in the request",
+                problems=(Problem("seed", f"must be 0 or more and below 2**63 (got {seed})"),),
+            )
+        return record, draft, draws
+
     def run(
         self,
         scenario_id: int,
@@ -211,24 +262,24 @@ class Library:
         samples: int | None = None,
         seed: int | None = None,
         progress: Progress | None = None,
+        keep_going: Callable[[], bool] | None = None,
     ) -> RunRecord:
-        """Evaluate a saved version and store the run (seed, samples, engine version)."""
+        """Evaluate a saved version and store the run (seed, samples, engine version).
+
+        ``keep_going`` is asked before the run is saved; False raises
+        :class:`RunCancelledError` and saves nothing (``progress`` may raise it too).
+        """
         from shorewise import __version__
         from shorewise.workflows.evaluate import evaluate
 
-        record = self.get(scenario_id, version)
-        draft = draft_from_text(
-            record.text, source=f"scenario {scenario_id} version {record.version}"
+        record, draft, draws = self.check_run(
+            scenario_id, version=version, samples=samples, seed=seed
         )
-        draws = self.check_samples(draft.scenario, samples)
-        if seed is not None and not 0 <= seed < 2**63:
-            raise ScenarioError(
-                "1 problem in the request",
-                problems=(Problem("seed", f"must be 0 or more and below 2**63 (got {seed})"),),
-            )
         started = time.perf_counter()
         result = evaluate(draft.scenario, samples=draws, seed=seed, progress=progress).to_dict()
         series: dict[str, Any] = {}
+        if keep_going is not None and not keep_going():
+            raise RunCancelledError("the run was stopped before it was saved")
         return repo.add_run(
             self.store,
             scenario_id,
@@ -295,16 +346,33 @@ class Library:
     # comparisons ---------------------------------------------------------------------
 
     def compare_runs(self, left_id: int, right_id: int) -> RunComparison:
-        """Two saved runs side by side (P50 figures, plan totals, scenario text diff)."""
+        """Two saved runs side by side (P50 figures in the left run's currency, plan
+        totals, scenario text diff)."""
         left, right = self.get_run(left_id), self.get_run(right_id)
         left_text = self.get(left.scenario_id, left.version).text
         right_text = self.get(right.scenario_id, right.version).text
         return compare_run_records(left, right, left_text, right_text)
 
-    def compare_scenarios(self, left_id: int, right_id: int) -> RunComparison:
-        """The latest runs of two scenarios' current versions, running those missing."""
+    def latest_runs(self, scenario_ids: list[int]) -> list[RunRecord | None]:
+        """Each scenario's newest run of its current version (None where there is none);
+        NotFoundError for an unknown scenario. Reads only: nothing is run."""
+        return [self.latest_run(scenario_id) for scenario_id in scenario_ids]
+
+    def compare_scenarios(
+        self,
+        left_id: int,
+        right_id: int,
+        *,
+        progress: Progress | None = None,
+        keep_going: Callable[[], bool] | None = None,
+    ) -> RunComparison:
+        """The latest runs of two scenarios' current versions, running those missing
+        (a heavy use case: the web app calls it only from its job queue)."""
         runs = []
-        for scenario_id in (left_id, right_id):
-            latest = self.latest_run(scenario_id)
-            runs.append(latest if latest is not None else self.run(scenario_id))
+        for scenario_id, latest in zip(
+            (left_id, right_id), self.latest_runs([left_id, right_id]), strict=True
+        ):
+            if latest is None:
+                latest = self.run(scenario_id, progress=progress, keep_going=keep_going)
+            runs.append(latest)
         return self.compare_runs(runs[0].run_id, runs[1].run_id)

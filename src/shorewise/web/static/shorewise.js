@@ -97,6 +97,27 @@
     }
   });
 
+  // Progress pages poll their job. If the server stops answering, say so (instead of a
+  // frozen bar) and keep trying: a restarted server runs the job again or shows it failed.
+  function serverGone(event) {
+    var poll = event.detail.elt;
+    if (!poll || !poll.hasAttribute || !poll.hasAttribute("data-poll")) {
+      return;
+    }
+    var notice = poll.querySelector("[data-server-gone]");
+    if (notice) {
+      var status = event.detail.xhr && event.detail.xhr.status;
+      notice.textContent =
+        (status ? "The server answered " + status + "." : "The server is not answering: it may have stopped.") +
+        " Last tried " + new Date().toLocaleTimeString() + "; trying again every few seconds." +
+        " A job the server did not finish is run again when it starts.";
+      notice.hidden = false;
+    }
+    htmx.trigger(poll, "shorewise:retry");
+  }
+  document.addEventListener("htmx:sendError", serverGone);
+  document.addEventListener("htmx:responseError", serverGone);
+
   // Charts: each [data-vega] names a <script type="application/json"> holding its spec.
   function renderCharts(root) {
     if (typeof window.vegaEmbed !== "function") {
