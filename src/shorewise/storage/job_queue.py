@@ -260,9 +260,11 @@ def finish_job(
     error: str | None = None,
     error_status: int | None = None,
     problems: tuple[Problem, ...] = (),
+    progress: tuple[int, int] | None = None,
 ) -> None:
-    """Record a job's outcome (``done``, ``failed`` or ``cancelled``) if ``owner`` still
-    holds it; older finished jobs and report files beyond the keep limits are pruned."""
+    """Record a job's outcome (``done``, ``failed`` or ``cancelled``) and its last
+    ``progress`` (done, total) if ``owner`` still holds it; older finished jobs and report
+    files beyond the keep limits are pruned."""
     if state not in FINISHED:
         raise ValueError(f"not a final state: {state}")
     with store.transaction(write=True) as session:
@@ -278,6 +280,7 @@ def finish_job(
                 problems=[{"field": p.field, "message": p.message} for p in problems],
                 finished_at=utc_now(),
                 owner=None,
+                **({"done": progress[0], "total": progress[1]} if progress else {}),
             )
         )
         _prune(session)

@@ -263,7 +263,13 @@ class JobRunner:
         try:
             result, artifact = run_job(self.library, record, progress, keep_going)
             queue.finish_job(
-                store, job_id, self.owner, state="done", result=result, artifact=artifact
+                store,
+                job_id,
+                self.owner,
+                state="done",
+                result=result,
+                artifact=artifact,
+                progress=(live.done, live.total),
             )
         except RunCancelledError:
             if live.interrupt and not live.cancel:

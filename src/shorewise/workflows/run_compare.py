@@ -31,6 +31,7 @@ __all__ = [
     "currency_conversion",
 ]
 
+
 @dataclass(frozen=True)
 class FigureDelta:
     """One figure (P50) of one option in two runs, and how it moved."""
