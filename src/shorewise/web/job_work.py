@@ -13,7 +13,7 @@ the same after it. Kinds:
 Example::
 
     >>> result, file = run_job(library, record, progress, keep_going)   # doctest: +SKIP
-    >>> result
+    >>> result                                                           # doctest: +SKIP
     {'run_id': 7}
 """
 

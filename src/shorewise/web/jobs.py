@@ -19,7 +19,7 @@ Example::
 
     >>> runner = JobRunner(library, workers=2, max_queued=8)       # doctest: +SKIP
     >>> runner.start()                                            # doctest: +SKIP
-    >>> job = runner.submit("run", {"scenario_id": 1}, label="App", scenario_id=1)
+    >>> job = runner.submit("run", {"scenario_id": 1}, label="App", scenario_id=1)  # doctest: +SKIP
     >>> runner.get(job.job_id).state                               # doctest: +SKIP
     'running'
 """
