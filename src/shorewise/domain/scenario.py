@@ -27,6 +27,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    PlainValidator,
     ValidationInfo,
     field_validator,
     model_validator,
@@ -52,6 +53,9 @@ from shorewise.domain.limits import (
     MAX_WORKSTREAMS,
 )
 from shorewise.domain.strategy import OptionKey, Strategy
+from shorewise.domain.tradeoffs import order_from_answers
+from shorewise.domain.weight_constraints import WeightConstraints
+from shorewise.domain.weight_spec import CRITERIA, parse_weight_spec
 
 __all__ = [
     "MAX_FTE",
@@ -185,23 +189,63 @@ class Correlation(_Frozen):
     rho: float = Field(gt=-1, lt=1, allow_inf_nan=False)
 
 
-class Weights(_Frozen):
-    """Criterion weights for the recommendation; normalised to sum 1 when used."""
+def _weight_value(value: Any) -> float | str:
+    """A number >= 0 (a relative weight) or a share/range as text (checked later)."""
+    if isinstance(value, bool):
+        raise ValueError("a weight is a number, a percentage or a range, not true/false")
+    if isinstance(value, int | float):
+        if not math.isfinite(value) or value < 0:
+            raise ValueError(f"a weight must be a finite number >= 0 (got {value})")
+        return float(value)
+    if isinstance(value, str):
+        return value.strip()
+    raise ValueError("a weight is a number (0.4), a percentage (40%) or a range (30%..50%)")
 
-    cost: float = Field(default=0.4, ge=0, allow_inf_nan=False)
-    speed: float = Field(default=0.15, ge=0, allow_inf_nan=False)
-    control: float = Field(default=0.2, ge=0, allow_inf_nan=False)
-    scalability: float = Field(default=0.1, ge=0, allow_inf_nan=False)
-    risk: float = Field(default=0.15, ge=0, allow_inf_nan=False)
+
+WeightValue = Annotated[float | str, PlainValidator(_weight_value)]
+"""A weight: a number (relative), a percentage share (``40%``) or a range of shares
+(``0.3..0.5``, ``30%..50%``); see :mod:`shorewise.domain.weight_spec`."""
+
+
+class Weights(_Frozen):
+    """Criterion weights for the recommendation. Plain numbers are relative weights,
+    normalised to sum 1 (one weight vector); a share (``40%``) or a range of shares
+    (``30%..50%``) makes the weights a region, scored at its centre and sampled by SMAA
+    (see :meth:`Scenario.weight_constraints`)."""
+
+    cost: WeightValue = 0.4
+    speed: WeightValue = 0.15
+    control: WeightValue = 0.2
+    scalability: WeightValue = 0.1
+    risk: WeightValue = 0.15
 
     @model_validator(mode="after")
-    def _not_all_zero(self) -> Weights:
-        if sum(self.as_dict().values()) <= 0:
-            raise ValueError("at least one weight must be positive")
+    def _valid(self) -> Weights:
+        if self.is_point:
+            if sum(self.as_dict().values()) <= 0:
+                raise ValueError("at least one weight must be positive")
+            return self
+        try:
+            parse_weight_spec(self.written())
+        except ValueError as exc:
+            raise ValueError(str(exc).removeprefix("weights.")) from None
         return self
 
+    @property
+    def is_point(self) -> bool:
+        """True when every weight is a plain number (one weight vector)."""
+        return all(not isinstance(v, str) for v in self.model_dump().values())
+
+    def written(self) -> dict[str, float | str]:
+        """The weights the file wrote (defaults left out)."""
+        values = self.model_dump()
+        return {k: values[k] for k in CRITERIA if k in self.model_fields_set}
+
     def as_dict(self) -> dict[str, float]:
-        """The weights by criterion, as written (not normalised)."""
+        """The weights by criterion as numbers (not normalised). Only for plain numbers;
+        ``ValueError`` when a weight is a share or a range (use the constraints)."""
+        if not self.is_point:
+            raise ValueError("weights with shares or ranges have no single vector")
         return {k: float(v) for k, v in self.model_dump().items()}
 
 
@@ -267,6 +311,8 @@ class Scenario(_Frozen):
     assumptions: dict[str, Distribution] = Field(default_factory=dict)
     correlations: tuple[Correlation, ...] = Field(default=(), max_length=MAX_CORRELATIONS)
     weights: Weights = Weights()
+    weight_order: tuple[str, ...] = Field(default=(), max_length=5)
+    weight_answers: dict[str, str] = Field(default_factory=dict, max_length=10)
     policy: Policy = Policy()
     mixes: tuple[Mix, ...] = Field(default=(), max_length=MAX_MIXES)
     simulation: Simulation = Simulation()
@@ -331,6 +377,36 @@ class Scenario(_Frozen):
         if problems:
             raise FieldProblemsError(problems)
         return self
+
+    @model_validator(mode="after")
+    def _weights_fit(self) -> Scenario:
+        if self.weight_order and self.weights.is_point and self.weights.model_fields_set:
+            raise FieldProblemsError.one(
+                "weight_order",
+                "give an importance order or plain-number weights, not both (a range such "
+                "as cost: 30%..50% may go with an order)",
+            )
+        try:
+            self.weight_constraints()
+        except ValueError as exc:
+            field = "weight_answers" if self.weight_answers and not self.weight_order else "weights"
+            raise FieldProblemsError.one(field, str(exc)) from None
+        return self
+
+    def importance_order(self) -> tuple[str, ...]:
+        """``weight_order``, or the order the trade-off answers give (most important first)."""
+        if self.weight_order or not self.weight_answers:
+            return self.weight_order
+        return order_from_answers(self.weight_answers)
+
+    def weight_constraints(self) -> WeightConstraints:
+        """The weights SMAA samples from: the whole simplex for plain-number weights (how
+        much does the pick depend on them?), else the region the shares, ranges and order
+        allow."""
+        order = self.importance_order()
+        if self.weights.is_point and not order:
+            return WeightConstraints(CRITERIA)
+        return parse_weight_spec({} if self.weights.is_point else self.weights.written(), order)
 
     @property
     def horizon(self) -> int:
