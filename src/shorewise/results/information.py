@@ -12,7 +12,7 @@ the recommendation also weighs speed, control, scalability and risk.
 Example::
 
     >>> voi, findings = plan_information(evaluation, result_rows)    # doctest: +SKIP
-    >>> voi["per_input"][0]["input"]
+    >>> voi["per_input"][0]["input"]                                  # doctest: +SKIP
     'vendor_margin'
 """
 
