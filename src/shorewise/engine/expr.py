@@ -311,6 +311,9 @@ def where(cond: Operand, then: Value, otherwise: Value) -> Value:
     folded = const_value(cond)
     if folded is not None:
         return then if folded else otherwise
+    same = const_value(then)
+    if same is not None and same == const_value(otherwise):
+        return then
     return Op("if", (_expr(cond), _expr(then), _expr(otherwise)))
 
 
@@ -332,12 +335,17 @@ def ln(x: Value) -> Value:
 
 
 def named(name: str, x: Value, label: str = "") -> Expr:
-    """``x`` under a name (a cell or column in the workbook); ``label`` says it in words."""
+    """``x`` under a name (a cell or column in the workbook); ``label`` says it in words.
+    A constant 0 stays unnamed (nothing to show: an option without that cost)."""
+    if _is(x, 0.0):
+        return Const(0.0)
     return Named(name, _expr(x), label)
 
 
 def month_sum(x: Value) -> Expr:
     """The sum over the months of the work of ``x`` (a monthly or per-draw quantity)."""
+    if _is(x, 0.0):
+        return Const(0.0)
     return MonthSum(_expr(x))
 
 

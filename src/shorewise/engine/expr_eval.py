@@ -94,6 +94,21 @@ def depends_on_months(node: Expr, memo: dict[int, bool] | None = None) -> bool:
     return memo[key]
 
 
+def at_month_edges(node: Expr, memo: dict[int, bool] | None = None) -> bool:
+    """True when ``node`` is a function of :data:`~shorewise.engine.expr.EDGE` (it lives
+    inside a :func:`~shorewise.engine.expr.month_delta`)."""
+    memo = {} if memo is None else memo
+    key = id(node)
+    if key not in memo:
+        if isinstance(node, Edge):
+            memo[key] = True
+        elif isinstance(node, MonthDelta | MonthSum | FirstMonth):
+            memo[key] = False
+        else:
+            memo[key] = any(at_month_edges(c, memo) for c in node.children())
+    return memo[key]
+
+
 class Evaluator:
     """Values of nodes for one binding of the inputs, each node computed once."""
 

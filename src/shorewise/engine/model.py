@@ -92,11 +92,11 @@ def _staffing(p: Mapping[str, Value], s: Mapping[str, Value]) -> dict[str, Expr]
     target = s["target_fte"]
     equal_output = compare("=", s["equal_output"], 1.0)
     full = where(equal_output, target / maximum(p["productivity"], 1e-6), target)
-    leaving = monthly_rate(p["attrition"])
+    leaving = named("leaving_rate", monthly_rate(p["attrition"]), "monthly leaving rate")
     vacancy = p["vacancy_months"]
     return {
         "full_paid": named("full_paid", full, "paid FTE at full strength"),
-        "leaving_rate": named("leaving_rate", leaving, "monthly leaving rate"),
+        "leaving_rate": leaving,
         "paid_factor": named(
             "paid_factor", clip(1.0 - leaving * vacancy, 0.0, 1.0), "paid share after vacancies"
         ),

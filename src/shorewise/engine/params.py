@@ -30,7 +30,7 @@ from typing import Any
 import numpy as np
 
 from shorewise.domain.strategy import OptionKey, Strategy
-from shorewise.engine.expr import Expr, Sym, Value, as_expr, clip, named, walk
+from shorewise.engine.expr import Expr, Named, Sym, Value, clip, named, walk
 from shorewise.engine.expr_compile import Program, compile_program
 from shorewise.engine.inputs import ResolvedInputs
 from shorewise.engine.types import DrawVector
@@ -154,7 +154,7 @@ def parameter_model(
     if strategy is Strategy.ONSHORE_INHOUSE:
         p.update(
             productivity=x("onshore_productivity"),
-            salary_monthly=home_salary,
+            salary_monthly=_named("salary_monthly", home_salary),
             oncost_rate=home_oncost,
             equipment_office_monthly=home_other,
             wage_growth=x("onshore_wage_growth"),
@@ -162,7 +162,7 @@ def parameter_model(
             learn_months=x("onboarding_months"),
             attrition=x("onshore_attrition"),
             vacancy_months=x("onshore_vacancy_months"),
-            recruiting_fee=x("recruiting_fee_rate") * home_salary * 12.0,
+            recruiting_fee=x("recruiting_fee_rate") * _named("salary_monthly", home_salary) * 12.0,
             release_months=x("onshore_release_months"),
         )
         return _exprs(p)
@@ -189,7 +189,7 @@ def parameter_model(
         return _exprs(p)
     if country is None:
         raise ValueError(f"{option}: an offshore option needs a country")
-    off_salary = home_salary * wage_ratio(inputs, country)
+    off_salary = _named("salary_monthly", home_salary * wage_ratio(inputs, country))
     off_oncost = x("offshore_oncost_rate", country) + x("offshore_benefits_rate", country)
     off_other = x("equipment_monthly") + x("offshore_office_monthly", country)
     p.update(
@@ -248,8 +248,19 @@ class _Inputs:
         return cost_plus
 
 
+_LABELS = {name: label for name, label, _ in PARAMETERS}
+
+
+def _named(name: str, x: Value) -> Expr:
+    """Parameter ``name`` under its name and label (once: a parameter another one is built
+    from is the same node, so the workbook refers to its cell)."""
+    if isinstance(x, Named) and x.name == name:
+        return x
+    return named(name, x, _LABELS[name])
+
+
 def _exprs(p: Mapping[str, Value]) -> dict[str, Expr]:
-    return {name: as_expr(p[name]) for name in PARAMETER_NAMES}
+    return {name: _named(name, p[name]) for name in PARAMETER_NAMES}
 
 
 _PROGRAMS: dict[tuple[Any, ...], tuple[Program, tuple[str, ...]]] = {}
