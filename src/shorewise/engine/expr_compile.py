@@ -126,8 +126,9 @@ class _Generator:
         key = id(node)
         if key not in ctx.memo:
             is_sum = isinstance(node, Op) and node.kind in {"+", "-", "neg"}
-            if is_sum or isinstance(node, InMonth):
-                ctx.memo[key] = self.linear(linear_form(node, self.order), ctx)
+            terms = linear_form(node, self.order) if is_sum or isinstance(node, InMonth) else []
+            if terms and not (len(terms) == 1 and terms[0].basis == (node,)):
+                ctx.memo[key] = self.linear(terms, ctx)
             else:
                 ctx.memo[key] = self.atom(node, ctx)
         return ctx.memo[key]
@@ -210,6 +211,10 @@ class _Generator:
         if isinstance(node, MonthDelta):
             edges = _Context(f"({ctx.length} + 1)", "edge")
             return self.var(f"_delta({self.value(node.f, edges)}, {ctx.length})")
+        if isinstance(node, InMonth):  # around a one-month quantity: computed whole
+            at, inner = self.scalar(node.at), self.value(node.expr, ctx)
+            whole = f"_monthly_out({inner}, {ctx.length})"
+            return self.var(f"_pulse(None, {at}, {ctx.length}, 1.0, {whole})")
         raise TypeError(f"not a monthly node: {node!r}")
 
     def _settled(self, node: Settled, ctx: _Context) -> str:

@@ -203,7 +203,7 @@ def _rows(x: Any, months: int, monthly: bool) -> Any:
     if monthly:
         return np.asarray(x)
     a = np.asarray(x, dtype=np.float64)
-    return np.broadcast_to(a, (months, *a.shape))
+    return np.broadcast_to(a, (months, *(a.shape or (1,))))
 
 
 def first_month(cond: Any) -> Any:

@@ -32,7 +32,8 @@ def _pulse(acc: Any, at: Any, months: int, coef: Any, *basis: Any) -> Any:
     if month is not None:
         for b in basis:
             row = row * b[month]
-    shape = np.broadcast_shapes((months, *row.shape), np.shape(acc) if acc is not None else ())
+    tail = row.shape or (1,)
+    shape = np.broadcast_shapes((months, *tail), np.shape(acc) if acc is not None else ())
     if acc is None or np.shape(acc) != shape or not acc.flags.writeable:
         acc = np.zeros(shape) if acc is None else np.array(np.broadcast_to(acc, shape))
     if month is not None:
