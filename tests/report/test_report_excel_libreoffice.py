@@ -51,7 +51,9 @@ EDITS: dict[str, tuple[str, dict[str, Any], dict[str, Any]]] = {
     "staffing rule: equal headcount": (
         "core-platform", {"equal_output": 0}, {"staffing": "equal_headcount"},
     ),
-    "a horizon that cuts the work": ("core-platform", {"horizon_months": 30}, {"horizon_months": 30}),
+    "a horizon that cuts the work": (
+        "core-platform", {"horizon_months": 30}, {"horizon_months": 30},
+    ),
     "cost of delay priced, own entity forced": (
         "core-platform", {"cost_of_delay_per_fte_month": 9000, "offshore_route": "entity"},
         {"assumptions": {"cost_of_delay_per_fte_month": 9000}, "offshore_route": "entity"},
@@ -87,7 +89,7 @@ def _edited(name: str, change: dict[str, Any]) -> Any:
 def _places(name: str) -> dict[str, Any]:
     """Where the checked cells are: the Summary's table, cheapest options, plan totals, each
     option sheet's route cells and a mix's share cells."""
-    values, formulas = workbooks(name)
+    formulas = workbooks(name)[1]
     header, heads = summary_table(formulas["Summary"])
     n = len(comparison(name).rows)
     ws = formulas["Summary"]
@@ -108,13 +110,17 @@ def _places(name: str) -> dict[str, Any]:
                 cells = formulas[sheet][row[1].row][2:]
                 shares = {i: (sheet, c.coordinate) for i, c in enumerate(cells)
                           if isinstance(c.value, float)}  # fmt: skip
+
+    def row_of(start: str) -> int:
+        return next(r for t, r in labels.items() if t.startswith(start))
+
     return {
         "header": header,
         "heads": heads,
         "rows": n,
         "cheapest": [f"B{per_ws + 2 + w}" for w in range(workstreams)],
-        "plan": f"E{next(r for t, r in labels.items() if t.startswith('Plan total, the recommended'))}",
-        "plan_cheapest": f"E{next(r for t, r in labels.items() if t.startswith('Plan total, the cheapest'))}",
+        "plan": f"E{row_of('Plan total, the recommended')}",
+        "plan_cheapest": f"E{row_of('Plan total, the cheapest')}",
         "routes": routes,
         "shares": shares,
         "sheets": formulas.sheetnames[3:-1],
