@@ -160,16 +160,21 @@ class _Generator:
             parts.append((sign, part))
         pulses = [t for t in terms if t.pulse is not None]
         acc: str | None = None
+        fresh = False  # whether acc is an array of this sum's own (changed in place)
         for sign, part in parts:
+            op = "+" if sign > 0 else "-"
             if acc is None:
                 acc = part if sign > 0 else f"-({part})"
-                if not acc.isidentifier():
-                    acc = self.var(acc, fresh=True)
-                elif pulses or len(parts) > 1:
-                    acc = self.var(f"np.array({acc}, dtype=np.float64)", fresh=True)
+            elif not fresh:
+                acc, fresh = self.var(f"{_as_var(self, acc)} {op} {part}", fresh=True), True
             else:
                 helper = "_add_into" if sign > 0 else "_subtract_into"
                 acc = self.var(f"{helper}({acc}, {part})", fresh=True)
+        if acc is not None and not fresh:
+            if pulses and acc.isidentifier():
+                acc = self.var(f"np.array({acc}, dtype=np.float64)", fresh=True)
+            elif not acc.isidentifier():
+                acc = self.var(acc, fresh=bool(pulses))
         for t in pulses:
             basis = "".join(f", {self.monthly(b, ctx)}" for b in t.basis)
             assert t.pulse is not None
@@ -225,6 +230,11 @@ class _Generator:
         cond = self.order.keep(as_expr(compare(">=", sub(MONTH, node.offset), node.threshold)))
         c = self.value(cond, inner)
         return self.var(f"_settle({ctx.length}, {k}, {c}, {before}, {node.after!r})")
+
+
+def _as_var(gen: _Generator, code: str) -> str:
+    """``code`` as a variable (a first part that is a product or a negation)."""
+    return code if code.isidentifier() else gen.var(code)
 
 
 def _signed(x: Expr) -> tuple[Expr, int]:

@@ -32,7 +32,7 @@ from shorewise.engine.model import (
     component_model,
     months_inside,
 )
-from shorewise.engine.params import PARAMETER_NAMES, OptionParams, uniform
+from shorewise.engine.params import PARAMETER_NAMES, OptionParams, all_zero, uniform
 from shorewise.engine.types import CATEGORIES, CategoryCube, FloatArray, MonthCube
 
 __all__ = ["REWORK_BUILD_UP_MONTHS", "OptionCube", "Timing", "simulate_option"]
@@ -173,7 +173,7 @@ def simulate_option(
         n: p.offshore_share if n == "offshore_share" else uniform(getattr(p, n))
         for n in _MODEL_PARAMETERS
     }
-    zeros = frozenset(n for n, v in values.items() if not np.any(v))
+    zeros = frozenset(n for n, v in values.items() if all_zero(v))
     values.update(
         target_fte=target_fte,
         start_month=timing.start,

@@ -297,9 +297,21 @@ def uniform(values: Any) -> Any:
     a = np.asarray(values)
     if a.ndim != 1 or a.size < 2:
         return a
-    if a.strides[0] == 0 or (a[0] == a[-1] and bool(np.all(a == a[0]))):
+    if a.strides[0] == 0 or (a[0] == a[-1] and bool((a == a[0]).all())):
         return a[:1]
     return a
+
+
+def all_zero(a: Any) -> bool:
+    """True when every value of ``a`` is 0 (a rate no draw pays)."""
+    return bool(a[0] == 0 and not a.any()) if np.ndim(a) else a == 0
+
+
+def _draws(value: Any, n: int) -> DrawVector:
+    """A parameter as a ``(draw,)`` array (a read-only view when it is one value)."""
+    if isinstance(value, np.ndarray) and value.shape == (n,):
+        return value
+    return np.broadcast_to(np.asarray(value, dtype=np.float64), (n,))
 
 
 def option_params(
@@ -317,9 +329,7 @@ def option_params(
     bound = {k: rates[k] if k in rates else uniform(draws[k]) for k in keys}
     out = program(bound, months=0)
     arrays: dict[str, Any] = {
-        name: np.broadcast_to(np.asarray(out[name], dtype=np.float64), (n,))
-        for name in PARAMETER_NAMES
-        if name != "offshore_share"
+        name: _draws(out[name], n) for name in PARAMETER_NAMES if name != "offshore_share"
     }
     strategy = option.strategy
     return OptionParams(
