@@ -45,8 +45,9 @@ def summary_values(get: Any, header: int, heads: dict[str, int], n: int) -> list
 
 def check_against(values: list[dict[str, Any]], engine: Any) -> None:
     """Summary rows equal the engine's per-draw figures (one draw: samples=0) to the cent."""
-    assert len(values) == len(engine.run.metrics)
-    for row, m in zip(values, engine.run.metrics, strict=True):
+    metrics = engine.live.run.metrics
+    assert len(values) == len(metrics)
+    for row, m in zip(values, metrics, strict=True):
         assert row["total cost"] == pytest.approx(m.total_cost[0], abs=CENT)
         assert row["NPV"] == pytest.approx(m.npv_cost[0], abs=CENT)
         assert row["effective FTE-months"] == pytest.approx(m.effective_fte_months[0], abs=1e-6)
@@ -63,9 +64,9 @@ def test_sheets_and_named_inputs(example: str) -> None:
     names = values.sheetnames
     assert names[:3] == ["Summary", "How to use this workbook", "Inputs"]
     assert names[-1] == "Monte Carlo"
-    assert len(names) == 4 + len(c.rows)
+    assert len(names) == 4 + len(c.strategies)
     defined = set(values.defined_names)
-    for key in c.inputs.assumptions:
+    for key in (a.key for a in c.assumptions):
         assert re.sub(r"[^A-Za-z0-9_]", "_", key) in defined
     for setting in ("equal_output", "offshore_route", "horizon_months", "workstream1_fte",
                     "workstream1_start_month", "workstream1_duration_months"):  # fmt: skip
@@ -79,7 +80,7 @@ def test_stored_values_equal_the_deterministic_run_to_the_cent(example: str) -> 
     def get(sheet: str, row: int, col: int) -> Any:
         return values[sheet].cell(row + 1, col + 1).value
 
-    check_against(summary_values(get, header, heads, len(comparison(example).rows)),
+    check_against(summary_values(get, header, heads, len(comparison(example).strategies)),
                   deterministic(example))  # fmt: skip
 
 
@@ -109,7 +110,7 @@ def test_every_option_sheet_models_the_longest_work() -> None:
         assert ws.cell(first + MONTH_ROWS - 1, 2).value == MONTH_ROWS - 1
         assert str(ws.cell(first + MONTH_ROWS - 1, 3).value).startswith("=IF($B")
         active = [values[ws_name].cell(first + r, 3).value for r in range(MONTH_ROWS)]
-        months = c.scenario.workstreams[0].duration_months
+        months = c.workstreams[0].duration_months
         assert active == [1] * months + [0] * (MONTH_ROWS - months)
 
 
@@ -123,7 +124,7 @@ def test_the_wage_ratio_is_the_engines_by_formula_over_the_survey_ratio() -> Non
     assert cells["offshore_wage_ratio_VN"].value == (
         "=offshore_wage_ratio_VN_survey*offshore_talent_premium_VN/onshore_talent_premium"
     )
-    central = c.central
+    central = c.live.central
     ratio = (
         central["offshore_wage_ratio@VN"][0]
         * central["offshore_talent_premium@VN"][0]
@@ -143,14 +144,11 @@ def test_monte_carlo_sheet_has_the_percentiles_and_says_static(example: str) -> 
         for r in ws.iter_rows(min_row=5)
         if r[2].value == "total cost"
     }
-    assert len(found) == len(c.rows)
-    from shorewise.report.names import option_title
-
-    for row in c.rows:
-        p = row.figures["total_cost"]
-        title = option_title(row.alternative.option_name, home=c.scenario.home_country)
-        got = found[(row.alternative.workstream.name, title)]
-        assert got == pytest.approx([p.p10, p.p50, p.p90, p.mean])
+    assert len(found) == len(c.strategies)
+    for row in c.strategies:
+        p = row.total_cost
+        got = found[(row.workstream, row.label)]
+        assert got == pytest.approx([p.value(q) for q in ("p10", "p50", "p90", "mean")])
 
 
 def test_people_read_labels_not_internal_ids(example: str) -> None:

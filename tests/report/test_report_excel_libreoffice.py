@@ -17,7 +17,6 @@ from tests.report.test_report_excel import check_against, summary_table, workboo
 
 from shorewise.io.scenario_file import scenario_from_text
 from shorewise.report.excel_layout import cell_name
-from shorewise.report.names import option_title
 from shorewise.workflows.evaluate import evaluate
 from shorewise.workflows.examples import example_path
 
@@ -51,8 +50,9 @@ EDITS: dict[str, tuple[str, dict[str, Any], dict[str, Any]]] = {
     "staffing rule: equal headcount": (
         "core-platform", {"equal_output": 0}, {"staffing": "equal_headcount"},
     ),
-    "a horizon that cuts the work": (
-        "core-platform", {"horizon_months": 30}, {"horizon_months": 30},
+    "a horizon past the work": (
+        "core-platform", {"horizon_months": 60, "workstream1_start_month": 6},
+        {"horizon_months": 60, "workstreams": [{"start_month": 6}]},
     ),
     "cost of delay priced, own entity forced": (
         "core-platform", {"cost_of_delay_per_fte_month": 9000, "offshore_route": "entity"},
@@ -91,11 +91,11 @@ def _places(name: str) -> dict[str, Any]:
     option sheet's route cells and a mix's share cells."""
     formulas = workbooks(name)[1]
     header, heads = summary_table(formulas["Summary"])
-    n = len(comparison(name).rows)
+    n = len(comparison(name).strategies)
     ws = formulas["Summary"]
     labels = {str(r[0].value): r[0].row for r in ws.iter_rows(max_col=1) if r[0].value}
     per_ws = next(r for t, r in labels.items() if t.startswith("Per workstream"))
-    workstreams = len(comparison(name).scenario.workstreams)
+    workstreams = len(comparison(name).workstreams)
     routes, shares = {}, {}
     for sheet in formulas.sheetnames[3:-1]:
         for row in formulas[sheet].iter_rows(max_col=2):
@@ -192,30 +192,29 @@ def test_edited_workbook_recalculates_like_the_engine(
                         values[5 * i : 5 * i + 5], strict=True)) for i in range(n)]  # fmt: skip
     check_against(figures, engine)
     rest = values[5 * n :]
-    home = engine.scenario.home_country
     for w, got in enumerate(rest[: len(p["cheapest"])]):
-        assert got == _cheapest(engine, w, home)
+        assert got == _cheapest(engine, w)
     original = comparison(name)
-    chosen = [next(i for i, r in enumerate(original.rows)
-                   if r.alternative.workstream_index == w
-                   and r.alternative.option_name == rec.option)
-              for w, rec in enumerate(original.by_workstream)]  # fmt: skip
-    plan = sum(engine.run.metrics[i].total_cost[0] for i in chosen)
+    rows = [(r.workstream, r.option) for r in engine.strategies]
+    picks = original.recommendation.by_workstream
+    chosen = [rows.index((rec.workstream, rec.option)) for rec in picks]
+    plan = sum(engine.live.run.metrics[i].total_cost[0] for i in chosen)
     assert rest[len(p["cheapest"])] == pytest.approx(plan, abs=0.01)
     routes = dict(zip(p["routes"], rest[len(p["cheapest"]) + 2 :], strict=True))
     for sheet, got in routes.items():
-        i = p["sheets"].index(sheet)
-        expected = [c.route.value for c in engine.rows[i].alternative.components if c.route]
+        alt = engine.live.alternatives[p["sheets"].index(sheet)]
+        expected = [c.route.value for c in alt.components if c.route]
         assert got == (1.0 if expected == ["entity"] else 0.0), sheet
 
 
-def _cheapest(engine: Any, w: int, home: str) -> str:
+def _cheapest(engine: Any, w: int) -> str:
     """The eligible option of workstream ``w`` with the lowest cost per effective FTE-month."""
     best, label = math.inf, "none"
-    for row, m in zip(engine.rows, engine.run.metrics, strict=True):
+    name = engine.workstreams[w].name
+    for row, m in zip(engine.strategies, engine.live.run.metrics, strict=True):
         cpe = m.cost_per_effective_fte_month[0]
-        if row.alternative.workstream_index == w and row.eligible and cpe < best:
-            best, label = cpe, option_title(row.alternative.option_name, home=home)
+        if row.workstream == name and row.eligible and cpe < best:
+            best, label = cpe, row.label
     return label
 
 
@@ -224,15 +223,15 @@ def test_the_cases_change_what_they_claim(office: dict[str, dict[str, Any]]) -> 
     longer duration costs more (the old workbook's bugs)."""
     base = _edited("core-platform", {})
     bigger = _edited("core-platform", {"workstreams": [{"fte": 12}]})
-    vn = next(
-        i for i, r in enumerate(base.rows) if r.alternative.option_name == "offshore_inhouse@VN"
-    )
-    assert (
-        base.rows[vn].alternative.components[0].route
-        != bigger.rows[vn].alternative.components[0].route
-    )
+    vn = [r.option for r in base.strategies].index("offshore_inhouse@VN")
+
+    def route(c: Any) -> Any:
+        return c.live.alternatives[vn].components[0].route
+
+    assert route(base) != route(bigger)
     longer = _edited("core-platform", {"workstreams": [{"duration_months": 48}]})
-    for short, long in zip(base.run.metrics, longer.run.metrics, strict=True):
+    for short, long in zip(base.live.run.metrics, longer.live.run.metrics, strict=True):
         assert long.total_cost[0] > short.total_cost[0]
     ratio = _edited("core-platform", {"assumptions": {"offshore_wage_ratio@VN": 0.3}})
-    assert ratio.run.metrics[vn].total_cost[0] != pytest.approx(base.run.metrics[vn].total_cost[0])
+    before = base.live.run.metrics[vn].total_cost[0]
+    assert ratio.live.run.metrics[vn].total_cost[0] != pytest.approx(before)

@@ -13,7 +13,7 @@ numbers. Classic functions only (SUM, INDEX/MATCH, IF, MIN, MAX, AND, EXP, LN).
 Example::
 
     >>> data = render_workbook(result)                 # doctest: +SKIP
-    >>> data[:2]
+    >>> data[:2]                                                  # doctest: +SKIP
     b'PK'
 """
 
@@ -27,8 +27,8 @@ from shorewise.report.excel_inputs import inputs_sheet
 from shorewise.report.excel_layout import Layout, column_letters, sheet_title
 from shorewise.report.excel_option import option_sheet
 from shorewise.report.excel_summary import how_to_sheet, monte_carlo_sheet, summary_sheet
-from shorewise.report.names import option_title
-from shorewise.results.comparison import Comparison
+from shorewise.report.workbook_source import WorkbookSource, workbook_source
+from shorewise.results.result import Result
 
 Progress = Callable[[int, int], None]
 HOW_TO_SHEET = "How to use this workbook"
@@ -63,7 +63,7 @@ _FORMATS: dict[str, dict[str, Any]] = {
 }
 
 
-def build_layout(c: Comparison, progress: Progress | None = None) -> Layout:
+def build_layout(c: WorkbookSource, progress: Progress | None = None) -> Layout:
     """Every sheet and cell of the workbook, with stored values, before it is written."""
     layout = Layout()
     summary = layout.sheet("Summary")
@@ -75,9 +75,9 @@ def build_layout(c: Comparison, progress: Progress | None = None) -> Layout:
     for i, r in enumerate(c.rows):
         alt = r.alternative
         prefix = f"W{alt.workstream_index + 1} " if several else ""
-        name = sheet_title(prefix + alt.short_label.replace("mix: ", "mix "), taken)
+        name = sheet_title(prefix + r.result.short_label.replace("Mix: ", "mix "), taken)
         sheet = layout.sheet(name)
-        title = option_title(alt.option_name, home=c.scenario.home_country)
+        title = r.result.label
         sheet.put(0, 0, f"{title} — {alt.workstream.name}", "title")
         sheet.note(1, 0, 8, "Every number is a formula over the Inputs sheet (the engine's "
                    "model, written once): change an input and this sheet recomputes.")  # fmt: skip
@@ -107,10 +107,12 @@ def _classic_worksheet() -> type:
     return ClassicWorksheet
 
 
-def render_workbook(c: Comparison, *, progress: Progress | None = None) -> bytes:
-    """The workbook as ``.xlsx`` bytes (see module doc)."""
+def render_workbook(result: Result, *, progress: Progress | None = None) -> bytes:
+    """The workbook of ``result`` as ``.xlsx`` bytes (see module doc); the model comes from
+    its live evaluation or is rebuilt from the scenario it carries (nothing is simulated)."""
     import xlsxwriter
 
+    c = workbook_source(result)
     layout = build_layout(c, progress)
     buffer = io.BytesIO()
     wb = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_numbers": False})

@@ -8,7 +8,7 @@ central inputs, so a viewer that does not recalculate shows the engine's numbers
 Example::
 
     >>> w = SheetWriter(sheet, refs, values, {}, {}, months_node)   # doctest: +SKIP
-    >>> w.place(4, 2, total_cost, "money")
+    >>> w.place(4, 2, total_cost, "money")                        # doctest: +SKIP
     "'VN team'!$C$5"
 """
 

@@ -10,7 +10,7 @@ sheets are written with.
 Example::
 
     >>> bindings = inputs_sheet(layout, layout.sheet("Inputs"), comparison)  # doctest: +SKIP
-    >>> bindings.refs["vendor_margin"]
+    >>> bindings.refs["vendor_margin"]                            # doctest: +SKIP
     'vendor_margin'
 """
 
@@ -25,12 +25,13 @@ from shorewise.domain.scenario import StaffingRule
 from shorewise.engine.expr import Sym, as_expr, maximum
 from shorewise.engine.expr_eval import evaluate
 from shorewise.engine.params import derived_inputs, rate_card_key
-from shorewise.report.assumptions import assumption_table, short_unit
+from shorewise.report.assumptions import short_unit
 from shorewise.report.excel_formula import Places, render_own
 from shorewise.report.excel_layout import Layout, Sheet
 from shorewise.report.excel_model import workstream_setting
 from shorewise.report.excel_option import Bindings
-from shorewise.results.comparison import Comparison
+from shorewise.report.workbook_source import WorkbookSource
+from shorewise.uncertainty.montecarlo import central_draws
 
 _INPUT_STYLE = {"share": "input_share", "share/year": "input_share"}
 _HEADS = ("input (defined name)", "central value", "unit", "assumption", "provenance",
@@ -64,20 +65,21 @@ class _Rows:
         return self.row - 1
 
 
-def _assumptions(rows: _Rows, c: Comparison) -> None:
+def _assumptions(rows: _Rows, c: WorkbookSource) -> None:
     cur, sheet = c.scenario.currency, rows.sheet
     derived = derived_inputs(c.inputs)
+    central = central_draws(c.inputs)  # each input's median: the deterministic run's
     for key in c.inputs.assumptions:
         rows.bindings.refs[key] = input_name(key) + ("_survey" if key in derived else "")
-        rows.bindings.values[key] = np.asarray(c.central[key], dtype=np.float64)
-    for a in assumption_table(c):
+        rows.bindings.values[key] = np.asarray(central[key], dtype=np.float64)
+    for a in (row.model_dump() for row in c.result.assumptions):
         key, unit = a["key"], a["unit"]
         style = _INPUT_STYLE.get(unit, "input_money" if unit.startswith("money") else "input")
-        central = np.asarray(c.central[key], dtype=np.float64)
+        value = np.asarray(central[key], dtype=np.float64)
         name = input_name(key)
         if key in derived:
             name += "_survey"
-        r = rows.put(key, name, float(central[0]), style, central)
+        r = rows.put(key, name, float(value[0]), style, value)
         sheet.put(r, 2, short_unit(unit, cur))
         sheet.put(r, 3, a["value"] + (" (set in the scenario)" if a["overridden"] else ""))
         sheet.put(r, 4, a["provenance"])
@@ -89,7 +91,7 @@ def _assumptions(rows: _Rows, c: Comparison) -> None:
             _derived(rows, c, key, style)
 
 
-def _derived(rows: _Rows, c: Comparison, key: str, style: str) -> None:
+def _derived(rows: _Rows, c: WorkbookSource, key: str, style: str) -> None:
     """The wage ratio as the engine means it: a formula over the survey ratio by default."""
     node = derived_inputs(c.inputs)[key]
     places = Places(rows.bindings.refs)
@@ -106,7 +108,7 @@ def _derived(rows: _Rows, c: Comparison, key: str, style: str) -> None:
                "scenario file does).")  # fmt: skip
 
 
-def _settings(rows: _Rows, c: Comparison) -> None:
+def _settings(rows: _Rows, c: WorkbookSource) -> None:
     sheet, scenario = rows.sheet, c.scenario
     rows.row += 1
     sheet.put(rows.row, 0, "Workstreams", "section")
@@ -141,11 +143,14 @@ def _settings(rows: _Rows, c: Comparison) -> None:
         r = rows.put("horizon_months", "horizon_months", float(scenario.horizon), "input")
         sheet.note(r, 2, 6, "Months modelled from the scenario start (set in the scenario).")
     else:
-        latest = as_expr(maximum(*ends))
-        formula = f"={render_own(latest, Places(rows.bindings.refs))}"
+        formula = f"={render_own(as_expr(maximum(*ends)), Places(rows.bindings.refs))}"
         r = rows.put("horizon_months", "horizon_months", formula, "input", float(scenario.horizon))
         sheet.note(r, 2, 6, "Months modelled: by default the end of the latest workstream "
                    "(a formula); type a number to fix it.")  # fmt: skip
+    latest = as_expr(maximum(*ends))
+    check = render_own(latest, Places(rows.bindings.refs))
+    cut = "the horizon ends before the work does: costs after it are cut off"
+    sheet.put(r, 7, f'=IF(horizon_months<{check},"{cut}","")', "note", "")
     equal = 1.0 if scenario.staffing is StaffingRule.EQUAL_OUTPUT else 0.0
     r = rows.put("equal_output", "equal_output", equal, "input")
     sheet.choices[(r, 1)] = ["1", "0"]
@@ -158,7 +163,7 @@ def _settings(rows: _Rows, c: Comparison) -> None:
                "entity (own entity).")  # fmt: skip
 
 
-def inputs_sheet(layout: Layout, sheet: Sheet, c: Comparison) -> Bindings:
+def inputs_sheet(layout: Layout, sheet: Sheet, c: WorkbookSource) -> Bindings:
     """Write the Inputs sheet (see module doc); return the inputs' names and values."""
     sheet.put(0, 0, f"Inputs — {c.scenario.name}", "title")
     sheet.note(1, 0, 6, "Yellow cells are the model's inputs, each at its central value (the "

@@ -12,8 +12,8 @@ input key, workstream setting (``workstream1.fte``) or sheet cell (``share0``).
 Example::
 
     >>> m = sheet_model(alternative, inputs)            # doctest: +SKIP
-    >>> [v.title for v in m.variants]
-    ['employer of record', 'own entity']
+    >>> [v.route.value for v in m.variants]  # a team abroad      # doctest: +SKIP
+    ['eor', 'entity']
 """
 
 from __future__ import annotations

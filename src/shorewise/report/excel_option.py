@@ -11,7 +11,7 @@ column (placed first, then written); formulas come from
 Example::
 
     >>> figures = option_sheet(sheet, comparison, 2, bindings)      # doctest: +SKIP
-    >>> figures.refs["total_cost"]
+    >>> figures.refs["total_cost"]                                # doctest: +SKIP
     "'VN team'!$C$7"
 """
 
@@ -30,8 +30,8 @@ from shorewise.engine.types import CATEGORIES, CATEGORY_LABELS
 from shorewise.report.excel_cells import SheetWriter, address
 from shorewise.report.excel_layout import Sheet, cell_name
 from shorewise.report.excel_model import ROUTE_WORDS, SheetModel, Variant, sheet_model
-from shorewise.report.names import option_title
-from shorewise.results.comparison import Comparison
+from shorewise.report.workbook_source import WorkbookSource
+from shorewise.results.vocabulary import option_label
 
 MONTH_ROWS = MAX_HORIZON_MONTHS
 """Monthly rows on every option sheet: the longest work the engine accepts (months)."""
@@ -95,15 +95,15 @@ def _named(
     return out
 
 
-def _title(c: Comparison, option: str, v: Variant) -> str:
-    title = option_title(option, home=c.scenario.home_country)
+def _title(c: WorkbookSource, option: str, v: Variant) -> str:
+    title = option_label(option, home=c.scenario.home_country)
     return title + (f", {ROUTE_WORDS[v.route]}" if v.route is not None else "")
 
 
 class _OptionSheet:
     """Lays out one sheet model: results, parameter columns, monthly columns."""
 
-    def __init__(self, sheet: Sheet, c: Comparison, index: int, bindings: Bindings) -> None:
+    def __init__(self, sheet: Sheet, c: WorkbookSource, index: int, bindings: Bindings) -> None:
         self.sheet, self.c = sheet, c
         self.alt = c.rows[index].alternative
         self.m: SheetModel = sheet_model(self.alt, c.inputs)
@@ -165,7 +165,7 @@ class _OptionSheet:
         refs: dict[str, str] = {}
         for k, choice in m.choices.items():
             r += 1
-            option = option_title(
+            option = option_label(
                 str(self.alt.components[k].option), home=self.c.scenario.home_country
             )
             s.put(r, 1, f"{option}: own entity (1) or employer of record (0)", "label")
@@ -270,7 +270,7 @@ class _OptionSheet:
             col += 1
 
 
-def option_sheet(sheet: Sheet, c: Comparison, index: int, bindings: Bindings) -> OptionFigures:
+def option_sheet(sheet: Sheet, c: WorkbookSource, index: int, bindings: Bindings) -> OptionFigures:
     """Write alternative ``index`` of ``c`` as a live model on ``sheet``; return where its
     results are."""
     return _OptionSheet(sheet, c, index, bindings).lay_out()

@@ -15,12 +15,11 @@ import math
 from typing import Any
 
 from shorewise.engine.types import CATEGORIES, CATEGORY_LABELS
-from shorewise.report.context import is_recommended
+from shorewise.report.context import run_text
 from shorewise.report.excel_layout import Sheet, cell_name
 from shorewise.report.excel_option import MONTH_ROWS, OptionFigures
-from shorewise.report.markdown import run_text
-from shorewise.report.names import option_title
-from shorewise.results.comparison import METRICS, Comparison
+from shorewise.report.workbook_source import SourceRow, WorkbookSource
+from shorewise.results.summarise import FIGURES as METRICS
 
 NONE = 1e300
 """What the cheapest-option helper column holds for an option that cannot be cheapest."""
@@ -38,24 +37,31 @@ def _finite(value: float) -> float | str:
     return value if math.isfinite(value) else "not reached"
 
 
-def _recommendation(sheet: Sheet, c: Comparison) -> int:
-    rec, home = c.recommendation, c.scenario.home_country
+def is_recommended(c: WorkbookSource, row: SourceRow) -> bool:
+    """True when ``row`` is the option recommended for its workstream."""
+    return any(
+        r.workstream == row.result.workstream and r.option == row.result.option
+        for r in c.result.recommendation.by_workstream
+    )
+
+
+def _recommendation(sheet: Sheet, c: WorkbookSource) -> int:
+    rec = c.result.recommendation
     sheet.put(3, 0, f"Recommendation ({_STATIC})", "section")
-    title = option_title(rec.option, home=home) if rec.option else rec.strategy
-    sheet.put(4, 0, title, "recommended")
+    sheet.put(4, 0, rec.label, "recommended")
     row = 5
     for reason in rec.reasons:
-        sheet.note(row, 0, 8, f"• {reason}", "static")
+        sheet.note(row, 0, 8, f"• {reason.text}", "static")
         row += 1
     return row + 1
 
 
 def _table(
-    sheet: Sheet, c: Comparison, figures: list[tuple[int, str, OptionFigures]], top: int
+    sheet: Sheet, c: WorkbookSource, figures: list[tuple[int, str, OptionFigures]], top: int
 ) -> tuple[dict[int, list[int]], dict[int, int]]:
     """The deterministic table; returns its rows by workstream, and the row of each
     workstream's recommended option."""
-    cur, home = c.scenario.currency, c.scenario.home_country
+    cur = c.scenario.currency
     sheet.put(top, 0, "Deterministic run (every input at its central value): live formulas "
               "over the Inputs and option sheets", "section")  # fmt: skip
     for col, text in enumerate(_COLUMNS):
@@ -72,7 +78,7 @@ def _table(
         if is_recommended(c, row):
             recommended[alt.workstream_index] = r
         sheet.put(r, 0, alt.workstream.name, style)
-        sheet.put(r, 1, option_title(alt.option_name, home=home), style)
+        sheet.put(r, 1, row.result.label, style)
         sheet.put(r, 2, name)
         sheet.put(r, 3, 1.0 if row.eligible else 0.0, "static_int")
         for col, (metric, fmt) in enumerate(zip(_METRICS, _STYLES, strict=True), start=4):
@@ -88,7 +94,11 @@ def _table(
 
 
 def _per_workstream(
-    sheet: Sheet, c: Comparison, rows: dict[int, list[int]], recommended: dict[int, int], top: int
+    sheet: Sheet,
+    c: WorkbookSource,
+    rows: dict[int, list[int]],
+    recommended: dict[int, int],
+    top: int,
 ) -> int:
     """Cheapest eligible option per workstream (live) and the plan totals; returns the
     next free row."""
@@ -152,13 +162,13 @@ def _per_workstream(
 
 
 def summary_sheet(
-    sheet: Sheet, c: Comparison, figures: list[tuple[int, str, OptionFigures]]
+    sheet: Sheet, c: WorkbookSource, figures: list[tuple[int, str, OptionFigures]]
 ) -> None:
     """Write the Summary sheet (see module doc)."""
     cur, home = c.scenario.currency, c.scenario.home_country
     sheet.put(0, 0, c.scenario.name, "title")
     sheet.put(1, 0, f"Home {home}; money in {cur}; horizon and inputs on the Inputs sheet; "
-              f"Monte Carlo: {run_text(c)}.", "subtitle")  # fmt: skip
+              f"Monte Carlo: {run_text(c.result)}.", "subtitle")  # fmt: skip
     top = _recommendation(sheet, c)
     rows, recommended = _table(sheet, c, figures, top)
     r = _per_workstream(sheet, c, rows, recommended, top + 3 + len(figures))
@@ -174,17 +184,19 @@ def summary_sheet(
                          9: 18, 10: 18, 11: 30})  # fmt: skip
 
 
-def monte_carlo_sheet(sheet: Sheet, c: Comparison) -> None:
+def monte_carlo_sheet(sheet: Sheet, c: WorkbookSource) -> None:
     """The run's percentiles, as values (static)."""
-    cur, home = c.scenario.currency, c.scenario.home_country
+    cur = c.scenario.currency
     sheet.put(0, 0, "Monte Carlo percentiles (static)", "title")
-    text = f"{run_text(c)}; money in {cur}. Values, not formulas: rerun shorewise to update "
-    sheet.put(1, 0, text + "them; editing the Inputs sheet does not change them.", "subtitle")
+    text = f"{run_text(c.result)}; money in {cur}. Values, not formulas: rerun shorewise "
+    sheet.put(
+        1, 0, text + "to update them; editing the Inputs sheet does not change them.", "subtitle"
+    )
     for col, text in enumerate(("workstream", "option", "metric", "P10", "P50", "P90", "mean")):
         sheet.put(3, col, text, "head")
     row = 3
     for r in c.rows:
-        title = option_title(r.alternative.option_name, home=home)
+        title = r.result.label
         for metric in METRICS:
             row += 1
             p = r.figures[metric]
