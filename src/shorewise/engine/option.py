@@ -32,7 +32,7 @@ from shorewise.engine.model import (
     component_model,
     months_inside,
 )
-from shorewise.engine.params import PARAMETER_NAMES, OptionParams, all_zero, uniform
+from shorewise.engine.params import PARAMETER_NAMES, OptionParams
 from shorewise.engine.types import CATEGORIES, CategoryCube, FloatArray, MonthCube
 
 __all__ = ["REWORK_BUILD_UP_MONTHS", "OptionCube", "Timing", "simulate_option"]
@@ -135,6 +135,7 @@ class OptionCube:
 
 
 _MODEL_PARAMETERS = tuple(n for n in PARAMETER_NAMES if n not in {"discount_rate", "control"})
+_DRAW_PARAMETERS = tuple(n for n in _MODEL_PARAMETERS if n != "offshore_share")
 _PROGRAMS: dict[tuple[bool, frozenset[str], bool], Program] = {}
 
 
@@ -169,11 +170,17 @@ def simulate_option(
     ``keep_categories=True`` also keeps the monthly cost of every category (``costs``):
     14 times the memory of the burn, meant for a few draws (reports at central values).
     """
-    values: dict[str, Any] = {
-        n: p.offshore_share if n == "offshore_share" else uniform(getattr(p, n))
-        for n in _MODEL_PARAMETERS
-    }
-    zeros = frozenset(n for n, v in values.items() if all_zero(v))
+    values: dict[str, Any] = {"offshore_share": p.offshore_share}
+    zeros = set() if p.offshore_share else {"offshore_share"}
+    for name in _DRAW_PARAMETERS:
+        a = getattr(p, name)
+        if a.strides[0] == 0 or a.shape[0] == 1:  # one value for every draw (a view)
+            a = a[:1]
+            if a[0] == 0:
+                zeros.add(name)
+        elif a[0] == 0 and not a.any():
+            zeros.add(name)
+        values[name] = a
     values.update(
         target_fte=target_fte,
         start_month=timing.start,
@@ -181,7 +188,7 @@ def simulate_option(
         horizon_months=timing.horizon,
     )
     d, n = timing.months, p.productivity.shape[0]
-    out = _program(equal_output, zeros, keep_categories)(values, months=d)
+    out = _program(equal_output, frozenset(zeros), keep_categories)(values, months=d)
     totals = np.empty((len(CATEGORIES), n))
     for i, c in enumerate(CATEGORIES):
         totals[i] = out[f"total.{c}"]

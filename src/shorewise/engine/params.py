@@ -302,10 +302,6 @@ def uniform(values: Any) -> Any:
     return a
 
 
-def all_zero(a: Any) -> bool:
-    """True when every value of ``a`` is 0 (a rate no draw pays)."""
-    return bool(a[0] == 0 and not a.any()) if np.ndim(a) else a == 0
-
 
 def _draws(value: Any, n: int) -> DrawVector:
     """A parameter as a ``(draw,)`` array (a read-only view when it is one value)."""
