@@ -302,7 +302,6 @@ def uniform(values: Any) -> Any:
     return a
 
 
-
 def _draws(value: Any, n: int) -> DrawVector:
     """A parameter as a ``(draw,)`` array (a read-only view when it is one value)."""
     if isinstance(value, np.ndarray) and value.shape == (n,):
