@@ -56,7 +56,7 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
         GOOD + "simulation: {samples: 1000000000}\n",
         ["simulation.samples", "2000000"],
     ),
-    ("negative-weight", GOOD + "weights: {cost: -1}\n", ["weights.cost", "greater than or equal"]),
+    ("negative-weight", GOOD + "weights: {cost: -1}\n", ["weights.cost", ">= 0 (got -1)"]),
     ("not-a-mapping", "- just\n- a list\n", ["mapping", "list"]),
     (
         "bad-shares",

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from shorewise.decision import parse_weight_spec, sample_weights
 from shorewise.decision.criteria import CRITERIA
 
-spec_module = importlib.import_module("shorewise.decision.weight_spec")
+spec_module = importlib.import_module("shorewise.domain.weight_spec")
 
 
 def test_doctests() -> None:

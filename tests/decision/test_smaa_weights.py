@@ -20,7 +20,7 @@ from shorewise.decision import WeightConstraints, sample_weights, uniform_simple
 
 Float = NDArray[np.float64]
 sampling = importlib.import_module("shorewise.decision.weights_sampling")
-constraints_module = importlib.import_module("shorewise.decision.weight_constraints")
+constraints_module = importlib.import_module("shorewise.domain.weight_constraints")
 NAMES = ("cost", "speed", "control", "scalability", "risk")
 
 

@@ -95,7 +95,7 @@ def test_the_library_never_reads_a_rate_card_named_in_a_request(tmp_path: Path) 
     problems = {p.field: p.message for p in err.value.problems}
     assert problems == {
         "rate_card": RATE_CARD_REFUSED,
-        "weights.risk": "Input should be greater than or equal to 0 (got -1)",
+        "weights.risk": "a weight must be a finite number >= 0 (got -1)",
     }
 
 

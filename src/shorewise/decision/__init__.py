@@ -47,10 +47,10 @@ from shorewise.decision.voi import (
     opportunity_loss,
     value_of_information,
 )
-from shorewise.decision.weight_constraints import WeightConstraints
-from shorewise.decision.weight_spec import parse_weight_spec
 from shorewise.decision.weights_sampling import sample_weights, uniform_simplex
 from shorewise.decision.wsm import weighted_sum, weighted_sum_contributions
+from shorewise.domain.weight_constraints import WeightConstraints
+from shorewise.domain.weight_spec import parse_weight_spec
 
 __all__ = [
     "SCORING_METHODS",

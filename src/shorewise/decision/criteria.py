@@ -33,13 +33,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from shorewise.domain.scenario import Scenario
+from shorewise.domain.weight_spec import CRITERIA
 from shorewise.engine.alternatives import Alternative
 from shorewise.engine.inputs import ResolvedInputs
 from shorewise.engine.metrics import DrawMetrics
 from shorewise.engine.params import option_params
 from shorewise.engine.types import DrawVector, FloatArray
 
-CRITERIA: tuple[str, ...] = ("cost", "speed", "control", "scalability", "risk")
 DIRECTIONS = np.array([-1.0, -1.0, 1.0, -1.0, 1.0])  # risk enters as safety = 1 - risk
 NORMALISATION = "linear"
 VENDOR_DEPENDENCY_WEIGHT = 0.3
@@ -157,6 +158,17 @@ def central_matrix(facts: Sequence[Facts]) -> FloatArray:
         matrix[j, 0] = np.median(f.cost)
         matrix[j, 1] = np.median(f.speed)
     return matrix
+
+
+def scoring_weights(scenario: Scenario) -> FloatArray:
+    """The weight vector the recommendation scores with: the scenario's plain-number
+    weights normalised, or the centre of the region its shares, ranges or importance order
+    allow (:func:`~shorewise.decision.weights_sampling.centre`)."""
+    if scenario.weights.is_point and not scenario.importance_order():
+        return weight_vector(scenario.weights.as_dict())
+    from shorewise.decision.weights_sampling import centre
+
+    return centre(scenario.weight_constraints())
 
 
 def weight_vector(weights: dict[str, float]) -> FloatArray:

@@ -3,7 +3,8 @@
 The decision matrix (:mod:`shorewise.decision.criteria`) is scored with the weighted sum
 (additive, so each score splits into per-criterion contributions for the "why") at the P50
 of every criterion; each Monte Carlo draw is scored too, giving each option's probability
-of ranking first. TOPSIS and ±20 % weight perturbations test how robust the pick is.
+of ranking first. TOPSIS checks the scoring method; SMAA-2 (:mod:`shorewise.decision.acceptability`)
+shows how much the pick depends on the weights.
 Everything said is a :class:`~shorewise.decision.findings.Finding` (kind + numbers); the
 words come later.
 
@@ -19,12 +20,13 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 import numpy as np
 
+from shorewise.decision.acceptability import SMAA_DRAWS, weight_acceptability
 from shorewise.decision.breakeven import breakeven_months
 from shorewise.decision.criteria import (
-    CRITERIA,
     DIRECTIONS,
     NORMALISATION,
     Facts,
@@ -32,19 +34,19 @@ from shorewise.decision.criteria import (
     decision_matrix,
 )
 from shorewise.decision.findings import Finding
-from shorewise.decision.normalise import NORMALISATIONS
 from shorewise.decision.policy import ON_TIME_SHARE
-from shorewise.decision.ranking import perturbed_weights, probability_first, rank_agreement
+from shorewise.decision.ranking import probability_first, rank_agreement
 from shorewise.decision.seed_rules import PickShares, WorkFacts, seed_rule_findings
 from shorewise.decision.topsis import topsis
 from shorewise.decision.watchouts import StrategyNumbers, watch_outs
 from shorewise.decision.wsm import weighted_sum, weighted_sum_contributions
+from shorewise.domain.weight_constraints import WeightConstraints
+from shorewise.domain.weight_spec import CRITERIA
 from shorewise.engine.types import FloatArray
 
 __all__ = ["Candidate", "Settings", "WorkstreamDecision", "recommend"]
 
 SCORING_CHUNK = 50_000
-WEIGHT_PERTURBATIONS = 2000
 UNCERTAIN_PICK = 0.5
 """Warn when the pick ranks first in fewer Monte Carlo draws than this share."""
 
@@ -80,6 +82,7 @@ class Settings:
     """What the decision needs beyond the candidates."""
 
     weights: FloatArray  # (criterion,), sums to 1
+    constraints: WeightConstraints  # the weights SMAA samples from
     work: WorkFacts
     start_month: int
     deterministic: bool
@@ -100,6 +103,7 @@ class WorkstreamDecision:
     contributions: dict[str, dict[str, float]] = field(default_factory=dict)
     reasons: tuple[Finding, ...] = ()
     caveats: tuple[Finding, ...] = ()
+    smaa: tuple[dict[str, Any], ...] = ()
 
 
 def _p_first(facts: Sequence[Facts], weights: FloatArray) -> FloatArray:
@@ -119,14 +123,11 @@ def _ahead_on(contrib: FloatArray, best: int, other: int) -> list[dict[str, floa
     return [{"criterion": CRITERIA[i], "points": round(float(diff[i]), 4)} for i in order]
 
 
-def _robustness(matrix: FloatArray, weights: FloatArray, best: int, seed: int) -> list[Finding]:
+def _topsis_check(matrix: FloatArray, weights: FloatArray, best: int) -> list[Finding]:
+    """Whether a second scoring method (TOPSIS) picks the same and orders pairs alike."""
     if matrix.shape[0] < 2:
         return []
-    rng = np.random.default_rng(seed)
-    sampled = perturbed_weights(weights, rng, WEIGHT_PERTURBATIONS, 0.2)
-    normalised = NORMALISATIONS[NORMALISATION](matrix, DIRECTIONS)
-    stays = float(np.mean(np.argmax(sampled @ normalised.T, axis=1) == best))
-    out = [Finding("weight_robustness", {"share": stays, "spread": 0.2})]
+    out = []
     wsm = weighted_sum(matrix, DIRECTIONS, weights, NORMALISATION)
     tps = topsis(matrix, DIRECTIONS, weights)
     n = matrix.shape[0]
@@ -249,7 +250,7 @@ def _reasons(
         out += _breakeven(pick, chosen[runner], s)
     if not s.deterministic:
         out.append(Finding("p_best", {"share": float(p_first[best]), "draws": s.samples}))
-    out += _robustness(matrix, s.weights, best, s.seed)
+    out += _topsis_check(matrix, s.weights, best)
     return out
 
 
@@ -258,8 +259,10 @@ def _doubts(reasons: list[Finding]) -> tuple[list[Finding], list[Finding]]:
     keep: list[Finding] = []
     doubts: list[Finding] = []
     for f in reasons:
-        weak = (f.kind == "topsis_agreement" and not f["same_first"]) or (
-            f.kind == "weight_robustness" and f["share"] < UNCERTAIN_PICK
+        weak = (
+            (f.kind == "topsis_agreement" and not f["same_first"])
+            or (f.kind == "smaa_first" and f["share"] < UNCERTAIN_PICK)
+            or f.kind == "smaa_alternative"
         )
         (doubts if weak else keep).append(f)
     return keep, doubts
@@ -316,6 +319,13 @@ def recommend(candidates: Sequence[Candidate], s: Settings) -> WorkstreamDecisio
     runner = order[1] if len(order) > 1 else None
     pick = chosen[best]
     reasons = _reasons(chosen, best, runner, scores, contrib, p_first, matrix, candidates, s)
+    names = [c.option for c in chosen]
+    acceptability = None
+    if len(chosen) > 1:
+        acceptability = weight_acceptability(
+            decision_matrix(facts, slice(0, SMAA_DRAWS)), names, best, s.constraints, seed=s.seed
+        )
+        reasons += list(acceptability.findings)
     reasons, doubts = _doubts(reasons)
     caveats = _caveats(pick, candidates, float(p_first[best]), s) + doubts
     work = replace(
@@ -324,7 +334,6 @@ def recommend(candidates: Sequence[Candidate], s: Settings) -> WorkstreamDecisio
     rules = seed_rule_findings(pick.shares, work)
     reasons += [f for f in rules if f.kind == "fits_seed_rule"]
     caveats = [f for f in rules if f.kind == "against_seed_rule"] + caveats
-    names = [c.option for c in chosen]
     return WorkstreamDecision(
         pick=pick.option,
         runner_up=chosen[runner].option if runner is not None else None,
@@ -338,4 +347,5 @@ def recommend(candidates: Sequence[Candidate], s: Settings) -> WorkstreamDecisio
         },
         reasons=tuple(reasons),
         caveats=tuple(caveats),
+        smaa=acceptability.records if acceptability else (),
     )

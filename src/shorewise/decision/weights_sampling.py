@@ -1,7 +1,7 @@
 """Weight vectors drawn uniformly from the simplex, or from the part of it the user allows.
 
 Every sampler is exact: its draws are independent and uniform on the allowed region
-(:class:`~shorewise.decision.weight_constraints.WeightConstraints`), as SMAA-2 needs
+(:class:`~shorewise.domain.weight_constraints.WeightConstraints`), as SMAA-2 needs
 (Lahdelma & Salminen 2001; Tervonen & Lahdelma 2007 for the sampling).
 
 - **No constraint**: ``w = e / sum(e)`` with ``e`` i.i.d. standard exponential, i.e.
@@ -25,7 +25,7 @@ Every sampler is exact: its draws are independent and uniform on the allowed reg
   sample and a ``ValueError`` says to widen the ranges.
 
 >>> import numpy as np
->>> from shorewise.decision.weight_constraints import WeightConstraints
+>>> from shorewise.domain.weight_constraints import WeightConstraints
 >>> c = WeightConstraints(("cost", "speed", "control"), order=("cost", "speed", "control"))
 >>> w = sample_weights(c, 1000, np.random.default_rng(1))
 >>> bool(np.all(w[:, 0] >= w[:, 1])) and bool(np.all(w[:, 1] >= w[:, 2]))
@@ -39,7 +39,7 @@ from collections.abc import Callable
 import numpy as np
 
 from shorewise.decision.normalise import Weights
-from shorewise.decision.weight_constraints import TOLERANCE, WeightConstraints
+from shorewise.domain.weight_constraints import TOLERANCE, WeightConstraints
 
 __all__ = ["MIN_ACCEPTANCE", "sample_weights", "uniform_simplex"]
 
@@ -166,3 +166,22 @@ def _best_proposal(
         rates = [float(constraints.contains(full(p(16 * _PILOT))).mean()) for p in proposals]
     best = int(np.argmax(rates))
     return proposals[best], rates[best]
+
+
+CENTRE_SAMPLES = 8192
+"""Samples averaged for the centre of a weight region (a fixed seed: the same centre always)."""
+
+
+def centre(constraints: WeightConstraints) -> Weights:
+    """The centre of the region ``constraints`` allow: the mean of uniform samples from it
+    (its centroid, to about 0.3 % per weight), ``(criteria,)``, summing to 1.
+
+    >>> from shorewise.domain.weight_constraints import WeightConstraints
+    >>> c = centre(WeightConstraints(("a", "b"), order=("a", "b")))
+    >>> c.round(2).tolist()  # a >= b: a is uniform on [0.5, 1], its mean 0.75
+    [0.75, 0.25]
+    """
+    samples = sample_weights(constraints, CENTRE_SAMPLES, np.random.default_rng(0))
+    mean: Weights = samples.mean(axis=0)
+    out: Weights = mean / mean.sum()
+    return out

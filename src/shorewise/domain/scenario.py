@@ -52,6 +52,10 @@ from shorewise.domain.limits import (
     MAX_WORKSTREAMS,
 )
 from shorewise.domain.strategy import OptionKey, Strategy
+from shorewise.domain.tradeoffs import order_from_answers
+from shorewise.domain.weight_constraints import WeightConstraints
+from shorewise.domain.weight_spec import CRITERIA, parse_weight_spec
+from shorewise.domain.weights import Weights
 
 __all__ = [
     "MAX_FTE",
@@ -185,26 +189,6 @@ class Correlation(_Frozen):
     rho: float = Field(gt=-1, lt=1, allow_inf_nan=False)
 
 
-class Weights(_Frozen):
-    """Criterion weights for the recommendation; normalised to sum 1 when used."""
-
-    cost: float = Field(default=0.4, ge=0, allow_inf_nan=False)
-    speed: float = Field(default=0.15, ge=0, allow_inf_nan=False)
-    control: float = Field(default=0.2, ge=0, allow_inf_nan=False)
-    scalability: float = Field(default=0.1, ge=0, allow_inf_nan=False)
-    risk: float = Field(default=0.15, ge=0, allow_inf_nan=False)
-
-    @model_validator(mode="after")
-    def _not_all_zero(self) -> Weights:
-        if sum(self.as_dict().values()) <= 0:
-            raise ValueError("at least one weight must be positive")
-        return self
-
-    def as_dict(self) -> dict[str, float]:
-        """The weights by criterion, as written (not normalised)."""
-        return {k: float(v) for k, v in self.model_dump().items()}
-
-
 class Policy(_Frozen):
     """Hard rules applied before scoring (seed: never outsource core IT capabilities)."""
 
@@ -267,6 +251,8 @@ class Scenario(_Frozen):
     assumptions: dict[str, Distribution] = Field(default_factory=dict)
     correlations: tuple[Correlation, ...] = Field(default=(), max_length=MAX_CORRELATIONS)
     weights: Weights = Weights()
+    weight_order: tuple[str, ...] = Field(default=(), max_length=5)
+    weight_answers: dict[str, str] = Field(default_factory=dict, max_length=10)
     policy: Policy = Policy()
     mixes: tuple[Mix, ...] = Field(default=(), max_length=MAX_MIXES)
     simulation: Simulation = Simulation()
@@ -331,6 +317,36 @@ class Scenario(_Frozen):
         if problems:
             raise FieldProblemsError(problems)
         return self
+
+    @model_validator(mode="after")
+    def _weights_fit(self) -> Scenario:
+        if self.weight_order and self.weights.is_point and self.weights.model_fields_set:
+            raise FieldProblemsError.one(
+                "weight_order",
+                "give an importance order or plain-number weights, not both (a range such "
+                "as cost: 30%..50% may go with an order)",
+            )
+        try:
+            self.weight_constraints()
+        except ValueError as exc:
+            field = "weight_answers" if self.weight_answers and not self.weight_order else "weights"
+            raise FieldProblemsError.one(field, str(exc)) from None
+        return self
+
+    def importance_order(self) -> tuple[str, ...]:
+        """``weight_order``, or the order the trade-off answers give (most important first)."""
+        if self.weight_order or not self.weight_answers:
+            return self.weight_order
+        return order_from_answers(self.weight_answers)
+
+    def weight_constraints(self) -> WeightConstraints:
+        """The weights SMAA samples from: the whole simplex for plain-number weights (how
+        much does the pick depend on them?), else the region the shares, ranges and order
+        allow."""
+        order = self.importance_order()
+        if self.weights.is_point and not order:
+            return WeightConstraints(CRITERIA)
+        return parse_weight_spec({} if self.weights.is_point else self.weights.written(), order)
 
     @property
     def horizon(self) -> int:

@@ -28,7 +28,7 @@ from shorewise.decision.criteria import (
     Facts,
     central_matrix,
     facts_for,
-    weight_vector,
+    scoring_weights,
 )
 from shorewise.decision.findings import FlipFinding
 from shorewise.decision.flips import FlipSearch, find_flip
@@ -84,6 +84,7 @@ class _Decider:
     def __init__(self, ev: Evaluation, workstream: int, draws: Mapping[str, DrawVector]) -> None:
         self.ev, self.w, self.draws = ev, workstream, draws
         self.facts: dict[tuple[object, ...], tuple[list[str], list[Facts]]] = {}
+        self.weights = scoring_weights(ev.scenario)  # trial values never change the weights
 
     def _facts(self, v: _Variant) -> tuple[list[str], list[Facts]]:
         key = (id(v.scenario), id(v.inputs), v.overrides)
@@ -120,9 +121,7 @@ class _Decider:
         names, facts = self._facts(v)
         if not facts:
             return None
-        weights = (
-            v.weights if v.weights is not None else weight_vector(v.scenario.weights.as_dict())
-        )
+        weights = v.weights if v.weights is not None else self.weights
         scores = weighted_sum(central_matrix(facts), DIRECTIONS, weights, NORMALISATION)
         return names[int(np.argmax(scores))]
 
@@ -189,7 +188,7 @@ def _searches(
                 lambda v: replace(base, overrides=((prod_key, v),)),
             )
         )
-    weights = weight_vector(s.weights.as_dict())
+    weights = scoring_weights(s)
 
     def cost_weight(v: float) -> _Variant:
         rest = weights[1:] / max(float(weights[1:].sum()), 1e-12) * (1 - v)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from shorewise.decision.criteria import weight_vector
+from shorewise.decision.criteria import scoring_weights
 from shorewise.decision.findings import Finding, FlipFinding
 from shorewise.decision.policy import Eligibility, exclusion
 from shorewise.decision.recommend import Settings, WorkstreamDecision, recommend
@@ -28,6 +28,7 @@ from shorewise.results.assumption_rows import assumption_rows, scenario_data
 from shorewise.results.candidates import candidate_for
 from shorewise.results.evaluation import Evaluation
 from shorewise.results.flip_runner import workstream_flips
+from shorewise.results.information import plan_information
 from shorewise.results.plan import overall_recommendation, plan_summary
 from shorewise.results.summarise import OptionSummary, summarise_option
 from shorewise.results.vocabulary import input_label, option_label
@@ -118,7 +119,8 @@ def _decide(
     idx = [i for i, a in enumerate(ev.alternatives) if a.workstream_index == w]
     candidates = [candidate_for(ev, i, summaries[i], elig[i]) for i in idx]
     settings = Settings(
-        weights=weight_vector(s.weights.as_dict()),
+        weights=scoring_weights(s),
+        constraints=s.weight_constraints(),
         work=WorkFacts(
             core=ws.core,
             duration_months=ws.duration_months,
@@ -245,6 +247,7 @@ def _workstream_rec(
         reasons=[finding_model(f, words) for f in d.decision.reasons],
         caveats=[finding_model(f, words) for f in d.decision.caveats],
         flip_conditions=[flip_model(f, words) for f in d.flips],
+        smaa=[{**r, "label": option_label(r["option"])} for r in d.decision.smaa],
     )
 
 
@@ -272,10 +275,16 @@ def build_result(ev: Evaluation, *, with_flips: bool = True) -> model.Result:
     by_workstream = [_workstream_rec(ev, d, words) for d in decided]
     picks = [d.decision.pick for d in decided]
     plan, plan_findings = plan_summary(ev, picks)
+    voi, voi_findings = plan_information(ev, [e.eligible for e in elig])
     recommendation = overall_recommendation(
-        s, by_workstream, [finding_model(f, words) for f in plan_findings]
+        s, by_workstream, [finding_model(f, words) for f in [*plan_findings, *voi_findings]]
     )
-    return _assemble(ev, rows, recommendation, plan, summaries, flip_draws, __version__)
+    result = _assemble(ev, rows, recommendation, plan, summaries, flip_draws, __version__)
+    if voi is None:
+        return result
+    done = result.model_copy(update={"value_of_information": voi})
+    done._live = ev
+    return done
 
 
 def _assemble(
@@ -301,6 +310,7 @@ def _assemble(
         recommendation=recommendation,
         plan=plan,
         notes=policy_notes(s),
+        smaa=list(recommendation.by_workstream[0].smaa),
         workstreams=[
             model.WorkstreamInfo(
                 name=ws.name,

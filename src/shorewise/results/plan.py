@@ -23,7 +23,7 @@ from shorewise.results.vocabulary import option_label
 
 __all__ = ["overall_recommendation", "plan_summary"]
 
-_REASON_KINDS = frozenset({"within_budget"})
+_REASON_KINDS = frozenset({"within_budget", "voi_none"})
 
 
 def plan_summary(ev: Evaluation, picks: Sequence[str | None]) -> tuple[model.Plan, list[Finding]]:

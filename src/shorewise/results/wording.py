@@ -134,12 +134,6 @@ class Wording:
             f"Ranks first in {fmt.share(f['share'])} of {fmt.count(f['draws'])} Monte Carlo draws"
         )
 
-    def _weight_robustness(self, f: Finding) -> str:
-        return (
-            f"Stays first in {fmt.share(f['share'])} of random ±{fmt.share(f['spread'])} changes "
-            "to the criterion weights"
-        )
-
     def _topsis_agreement(self, f: Finding) -> str:
         pairs = f"{f['pairs_agree']} of {f['pairs']} pairs of options"
         if f["same_first"]:
@@ -150,6 +144,44 @@ class Wording:
         return (
             "A second scoring method (TOPSIS) would pick another option; it orders "
             f"{pairs} the same way"
+        )
+
+    def _smaa_first(self, f: Finding) -> str:
+        region = (
+            "any weights you could give the five criteria"
+            if f["weights"] == "any"
+            else "the weights your ranges and order allow"
+        )
+        return (
+            f"Ranks first for {fmt.share(f['share'])} of {region}, across the Monte Carlo "
+            "draws (SMAA)"
+        )
+
+    def _smaa_alternative(self, f: Finding) -> str:
+        return (
+            f"{self.option(f['option'])[0].upper()}{self.option(f['option'])[1:]} ranks first "
+            f"for {fmt.share(f['share'])} of the weights, typically when "
+            f"{criterion_label(f['heavier'])} weighs more and {criterion_label(f['lighter'])} "
+            "less"
+        )
+
+    def _voi_input(self, f: Finding) -> str:
+        return (
+            f"Worth finding out before you sign: knowing the {input_label(f['input'])} "
+            f"would be worth up to {self.money(f['value'])} on expected cost (of "
+            f"{self.money(f['total'])} for knowing everything)"
+        )
+
+    def _voi_spread(self, f: Finding) -> str:
+        return (
+            f"Knowing everything before deciding would be worth up to {self.money(f['total'])} "
+            "on expected cost, spread over many inputs: no single one is worth checking alone"
+        )
+
+    def _voi_none(self, f: Finding) -> str:
+        return (
+            "Nothing to find out first: across the Monte Carlo draws no input changes which "
+            "option's work costs least"
         )
 
     def _within_budget(self, f: Finding) -> str:

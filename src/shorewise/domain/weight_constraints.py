@@ -8,7 +8,7 @@ a :class:`WeightConstraints` narrows it to the region
 
 An empty ``order`` and bounds ``0..1`` leave the whole simplex (SMAA-2's "no preference
 information", Lahdelma & Salminen 2001). Criteria left out of ``order`` are not ranked
-against anything (a partial order). Built by :func:`~shorewise.decision.weight_spec.
+against anything (a partial order). Built by :func:`~shorewise.domain.weight_spec.
 parse_weight_spec` from what a user writes; sampled by :func:`~shorewise.decision.
 weights_sampling.sample_weights`.
 

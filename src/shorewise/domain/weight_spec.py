@@ -30,10 +30,12 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 
-from shorewise.decision.criteria import CRITERIA
-from shorewise.decision.weight_constraints import WeightConstraints
+from shorewise.domain.weight_constraints import WeightConstraints
 
-__all__ = ["parse_weight_spec"]
+__all__ = ["CRITERIA", "parse_weight_spec"]
+
+CRITERIA: tuple[str, ...] = ("cost", "speed", "control", "scalability", "risk")
+"""The five decision criteria, in the order of every weight vector and matrix column."""
 
 _NUMBER = r"(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?"
 _SHARE = re.compile(rf"^\s*({_NUMBER})\s*(%?)\s*$")
