@@ -1,6 +1,7 @@
 # shorewise — the two quick-start commands are `make demo` and `make test`.
 # Each installs what it needs: a .venv with the package, and for tests the extras and
-# the Debian packages the browser and PDF tests use (chromium, poppler-utils).
+# the Debian packages the browser, PDF and workbook tests use (chromium, poppler-utils,
+# LibreOffice Calc with the Python-UNO bridge for the system python3).
 
 PYTHON ?= python3
 VENV   := .venv
@@ -29,12 +30,14 @@ $(DEV): pyproject.toml | $(BIN)/python
 demo: $(CORE)
 	$(BIN)/shorewise demo
 
-## system-deps: Debian packages for browser and PDF tests, installed when missing
+## system-deps: Debian packages for browser, PDF and workbook tests, installed when missing
 system-deps:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v pdftoppm >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
 	fc-list 2>/dev/null | grep -qi dejavu || missing="$$missing fonts-dejavu-core"; \
+	command -v soffice >/dev/null 2>&1 || missing="$$missing libreoffice-calc-nogui"; \
+	/usr/bin/python3 -c 'import uno' >/dev/null 2>&1 || missing="$$missing python3-uno"; \
 	if [ -n "$$missing" ]; then \
 		echo "installing:$$missing"; \
 		if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \

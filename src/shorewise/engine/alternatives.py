@@ -3,8 +3,8 @@
 An :class:`Alternative` is one row; its components are the pure options it staffs, each
 with a share of the workstream's capacity (a pure option is one component of share 1).
 A dedicated team abroad needs a route (employer of record or own entity): ``auto`` picks
-the cheaper one at central values for that component, and the choice is kept so the
-output can say which.
+the cheaper one at central values for that component (:func:`route_rule`, also the
+workbook's formula), and the choice is kept so the output can say which.
 
 Example::
 
@@ -22,7 +22,9 @@ import numpy as np
 
 from shorewise.domain.scenario import OffshoreRoute, Scenario, StaffingRule, Workstream
 from shorewise.domain.strategy import OptionKey, Strategy
+from shorewise.engine.expr import Operand, Value, compare, const_value, where
 from shorewise.engine.inputs import ResolvedInputs
+from shorewise.engine.metrics import METRIC_NAMES, draw_metrics
 from shorewise.engine.option import OptionCube, Timing, simulate_option
 from shorewise.engine.params import Route, option_params
 from shorewise.engine.types import DrawVector
@@ -142,6 +144,29 @@ def simulate_alternative(
     return total
 
 
+def route_rule(setting: Operand, eor: Mapping[str, Value], entity: Mapping[str, Value]) -> Value:
+    """1 when a team abroad works through its own entity, 0 through an employer of record:
+    the scenario's route (``eor``, ``entity``), or with ``auto`` the lower cost per effective
+    FTE-month of the two (``eor`` and ``entity``: their ``effective_fte_months`` and
+    ``cost_per_effective_fte_month``), the employer of record on a tie or when neither
+    delivers. Written once: the engine folds it on numbers, the workbook writes it as a
+    formula.
+
+    >>> route_rule("auto", {"effective_fte_months": 10.0, "cost_per_effective_fte_month": 9.0},
+    ...            {"effective_fte_months": 10.0, "cost_per_effective_fte_month": 8.0})
+    1.0
+    """
+    delivers = {
+        k: compare(">", f["effective_fte_months"], 0.0) for k, f in (("eor", eor), ("ent", entity))
+    }
+    lower = compare(
+        "<", entity["cost_per_effective_fte_month"], eor["cost_per_effective_fte_month"]
+    )
+    cheaper = where(delivers["ent"], where(delivers["eor"], lower, 1.0), 0.0)
+    forced = where(compare("=", setting, Route.EOR.value), 0.0, cheaper)
+    return where(compare("=", setting, Route.ENTITY.value), 1.0, forced)
+
+
 def _choose_route(
     scenario: Scenario,
     inputs: ResolvedInputs,
@@ -150,20 +175,19 @@ def _choose_route(
     share: float,
     central: Mapping[str, DrawVector],
 ) -> RouteChoice:
-    totals: dict[Route, float] = {}
-    per_effective: dict[Route, float] = {}
+    figures: dict[Route, dict[str, Value]] = {}
     for route in Route:
         cube = simulate_component(
             scenario, inputs, workstream, Component(option, share, route), central
         )
-        totals[route] = float(cube.category_totals.sum())
-        delivered = float(cube.effective.sum())
-        per_effective[route] = totals[route] / delivered if delivered > 0 else np.inf
-    if scenario.offshore_route is not OffshoreRoute.AUTO:
-        route = Route(scenario.offshore_route.value)
-        return RouteChoice(route, "scenario", totals[Route.EOR], totals[Route.ENTITY])
-    route = min(per_effective, key=lambda r: (per_effective[r], r is Route.ENTITY))
-    return RouteChoice(route, "cheaper", totals[Route.EOR], totals[Route.ENTITY])
+        m = draw_metrics(cube, central["discount_rate"])
+        figures[route] = {k: float(getattr(m, k)[0]) for k in METRIC_NAMES}
+    setting = scenario.offshore_route.value
+    chosen = route_rule(setting, figures[Route.EOR], figures[Route.ENTITY])
+    route = Route.ENTITY if const_value(chosen) == 1.0 else Route.EOR
+    by = "cheaper" if scenario.offshore_route is OffshoreRoute.AUTO else "scenario"
+    totals = {r: float(const_value(figures[r]["total_cost"]) or 0.0) for r in Route}
+    return RouteChoice(route, by, totals[Route.EOR], totals[Route.ENTITY])
 
 
 def _components(

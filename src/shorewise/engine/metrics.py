@@ -1,4 +1,7 @@
-"""Headline figures per draw from an option's monthly cube (DESIGN.md §3).
+"""Headline figures per draw from an option's monthly results (DESIGN.md §3), written once.
+
+:func:`metric_model` gives them as expressions (the workbook's result cells are the same);
+:func:`draw_metrics` evaluates them with numpy on an :class:`OptionCube`:
 
 - ``total_cost``: every cost over the horizon (scenario currency);
 - ``npv_cost``: the same discounted at ``discount_rate`` per year, month m weighted
@@ -18,15 +21,45 @@ Example::
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
-from shorewise.engine.option import OptionCube, month_sum
-from shorewise.engine.types import DrawVector, FloatArray
+from shorewise.engine.expr import (
+    MONTH,
+    Expr,
+    Infinite,
+    Sym,
+    Value,
+    as_expr,
+    compare,
+    first_month,
+    month_sum,
+    named,
+    total,
+    where,
+)
+from shorewise.engine.expr_compile import Program, compile_program
+from shorewise.engine.expr_eval import evaluate
+from shorewise.engine.option import OptionCube
+from shorewise.engine.params import uniform
+from shorewise.engine.types import CATEGORIES, DrawVector, FloatArray
 
 TARGET_SHARE = 0.9
 """Share of the target capacity that counts as 'at target' (judgement)."""
+
+NO_CAPACITY = "no capacity"
+NOT_REACHED = "not reached"
+METRIC_NAMES = (
+    "total_cost",
+    "npv_cost",
+    "effective_fte_months",
+    "cost_per_effective_fte_month",
+    "months_to_target",
+)
 
 
 @dataclass(frozen=True)
@@ -41,38 +74,89 @@ class DrawMetrics:
     category_totals: FloatArray  # (category, draw)
 
 
-def discount_factors(discount_rate: DrawVector, horizon: int) -> FloatArray:
-    """``(draw, month)`` factors ``(1 + r) ** (-m / 12)``."""
-    m = np.arange(horizon, dtype=np.float64)[None, :]
-    return np.power(1.0 + discount_rate[:, None], -m / 12.0)
+def discount_factor(discount_rate: Value, plan_month: Value) -> Value:
+    """``(1 + r) ** (-m / 12)``: the weight of month ``m`` counted from the scenario start."""
+    return (1.0 + discount_rate) ** (-plan_month / 12.0)
 
 
-def _local_discount(discount_rate: DrawVector, cube: OptionCube) -> FloatArray:
-    """Discount factors over the months of the work, ``(month, 1)`` when every draw shares
-    one rate (the same numbers, computed once), else ``(month, draw)``."""
-    start, d = cube.timing.start, cube.timing.months
-    m = np.arange(start, start + d, dtype=np.float64)[:, None]
-    rate = np.broadcast_to(discount_rate, (cube.draws,))
-    if rate.size and bool(np.all(rate == rate[0])):
-        rate = rate[:1]
-    return np.power(1.0 + rate, -m / 12.0)
+def metric_model(
+    *,
+    burn: Expr,
+    effective: Expr,
+    totals: Sequence[Value],
+    target_fte: Value,
+    discount_rate: Value,
+    start_month: Value,
+) -> dict[str, Expr]:
+    """The headline figures (see module doc) from the monthly ``burn`` and ``effective`` FTE
+    of the work, the category ``totals``, the target and the discount rate per year."""
+    discount = named(
+        "discount", discount_factor(discount_rate, start_month + MONTH), "discount factor"
+    )
+    discounted = named("discounted_burn", burn * discount, "discounted cost in the month")
+    cost = named("total_cost", total(list(totals)), "total cost")
+    delivered = named("effective_fte_months", month_sum(effective), "effective FTE-months")
+    at_target = compare(">=", effective, TARGET_SHARE * target_fte - 1e-9)
+    per_fte = where(compare(">", delivered, 0.0), cost / delivered, Infinite(NO_CAPACITY))
+    return {
+        "total_cost": cost,
+        "npv_cost": named("npv_cost", month_sum(discounted), "net present value"),
+        "effective_fte_months": delivered,
+        "cost_per_effective_fte_month": named(
+            "cost_per_effective_fte_month", per_fte, "cost per effective FTE-month"
+        ),
+        "months_to_target": named(
+            "months_to_target",
+            first_month(named("at_target", at_target, "at 90 % of target"), NOT_REACHED),
+            "months to 90 % of target capacity",
+        ),
+    }
 
 
-def months_to_target(cube: OptionCube) -> DrawVector:
-    """Months from the work's start until effective FTE >= TARGET_SHARE x target."""
-    reached = cube.effective_by_month >= TARGET_SHARE * cube.target_fte - 1e-9
-    if reached.shape[0] == 0:
-        return np.full(cube.draws, np.inf)
-    first = np.argmax(reached, axis=0)
-    hit = np.take_along_axis(reached, first[None, :], axis=0)[0]
-    return np.where(hit, first + 1.0, np.inf)
+@functools.cache
+def _program() -> Program:
+    """The metric model compiled once."""
+    model = metric_model(
+        burn=Sym("burn", monthly=True),
+        effective=Sym("effective", monthly=True),
+        totals=[Sym(f"total.{c}") for c in CATEGORIES],
+        target_fte=Sym("target_fte"),
+        discount_rate=Sym("discount_rate"),
+        start_month=Sym("start_month"),
+    )
+    return compile_program(model)
 
 
 def draw_metrics(cube: OptionCube, discount_rate: DrawVector) -> DrawMetrics:
     """Headline figures per draw (see module doc); ``discount_rate`` per year, ``(draw,)``."""
-    total = cube.category_totals.sum(axis=0)
-    npv = month_sum(cube.burn_by_month * _local_discount(discount_rate, cube))
-    effective = month_sum(cube.effective_by_month)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        per_fte = np.where(effective > 0, total / np.where(effective > 0, effective, 1.0), np.inf)
-    return DrawMetrics(total, npv, effective, per_fte, months_to_target(cube), cube.category_totals)
+    totals = zip(CATEGORIES, cube.category_totals, strict=True)
+    bindings: dict[str, Any] = {f"total.{c}": t for c, t in totals}
+    bindings.update(
+        burn=cube.burn_by_month,
+        effective=cube.effective_by_month,
+        target_fte=cube.target_fte,
+        discount_rate=uniform(np.broadcast_to(discount_rate, (cube.draws,))),
+        start_month=cube.timing.start,
+    )
+    out = _program()(bindings, months=cube.timing.months)
+    figures = {k: _per_draw(out[k], cube.draws) for k in METRIC_NAMES}
+    return DrawMetrics(**figures, category_totals=cube.category_totals)
+
+
+def _per_draw(x: Any, draws: int) -> DrawVector:
+    a = np.asarray(x, dtype=np.float64)
+    return a if a.shape == (draws,) else np.array(np.broadcast_to(a, (draws,)))
+
+
+def months_to_target(cube: OptionCube) -> DrawVector:
+    """Months from the work's start until effective FTE >= TARGET_SHARE x target."""
+    return draw_metrics(cube, np.zeros(cube.draws)).months_to_target
+
+
+def discount_factors(discount_rate: DrawVector, horizon: int) -> FloatArray:
+    """``(draw, month)`` factors ``(1 + r) ** (-m / 12)`` over the horizon."""
+    rate = np.asarray(discount_rate, dtype=np.float64)
+    factor = as_expr(discount_factor(Sym("r"), MONTH))
+    factors = evaluate(factor, {"r": rate}, months=horizon)
+    out: FloatArray = np.ascontiguousarray(np.broadcast_to(factors, (horizon, rate.shape[0])).T)
+    return out

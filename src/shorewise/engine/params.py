@@ -1,13 +1,17 @@
-"""Per-option model parameters, derived per draw from the sampled inputs.
+"""Per-option model parameters, written once as expressions over the inputs.
 
-``option_params`` turns the sampled inputs (key -> ``(draw,)`` arrays, see
-:mod:`shorewise.engine.inputs`) into what the kernel needs for one option: unit costs per
-paid FTE-month, ramp and learning times, attrition, overhead rates. All money is in the
-scenario's currency; times are months; rates are fractions.
+:func:`parameter_model` gives each parameter of one option (unit costs per paid FTE-month,
+ramp and learning times, attrition, overhead rates) as an expression over the inputs
+(:class:`~shorewise.engine.expr.Sym` named by input key, ``offshore_wage_ratio@VN``);
+:func:`option_params` evaluates it with numpy for every draw, and the workbook writes the
+same expressions as formulas. Money is in the scenario's currency; times are months; rates
+are fractions.
 
 Unit cost of own staff per paid FTE-month = pay/12 x (1 + on-costs) + equipment + office
-(+ the EOR fee abroad). A vendor's price = its own loaded staff cost x (1 + margin); an
-offshore vendor's onsite share is priced at the home vendor's rate (CIO 2003).
+(+ the EOR fee abroad). A vendor's price = its own loaded staff cost x (1 + margin), or the
+rate card's price; an offshore vendor's onsite share is priced at the home vendor's rate
+(CIO 2003). The wage ratio is offshore pay over home pay: by default the survey medians'
+ratio x offshore / onshore talent premium (:func:`wage_ratio`), or the scenario's number.
 
 Example::
 
@@ -19,12 +23,15 @@ Example::
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 import numpy as np
 
 from shorewise.domain.strategy import OptionKey, Strategy
+from shorewise.engine.expr import Expr, Named, Sym, Value, clip, named, walk
+from shorewise.engine.expr_compile import Program, compile_program
 from shorewise.engine.inputs import ResolvedInputs
 from shorewise.engine.types import DrawVector
 
@@ -34,6 +41,38 @@ class Route(StrEnum):
 
     EOR = "eor"
     ENTITY = "entity"
+
+
+PARAMETERS: tuple[tuple[str, str, str], ...] = (
+    ("productivity", "productivity (output per paid FTE vs the home team)", "share"),
+    ("salary_monthly", "gross pay per paid FTE-month (own staff)", "money"),
+    ("oncost_rate", "employer on-costs and benefits (share of pay)", "share"),
+    ("equipment_office_monthly", "equipment and office per paid FTE-month", "money"),
+    ("eor_fee_monthly", "employer-of-record fee per paid FTE-month", "money"),
+    ("vendor_rate_monthly", "vendor price per billed FTE-month", "money"),
+    ("wage_growth", "pay or price growth per year", "share"),
+    ("delay_months", "months before hiring can start (entity set-up)", "months"),
+    ("ramp_months", "months to staff the full team", "months"),
+    ("learn_months", "months for a newcomer to reach full productivity", "months"),
+    ("attrition", "leavers per year (share of the team)", "share"),
+    ("vacancy_months", "months a leaver's seat stays empty", "months"),
+    ("recruiting_fee", "recruiting cost per hire (month-0 prices)", "money"),
+    ("release_months", "months of pay to release each person at the end", "months"),
+    ("entity_setup_cost", "one-off set-up at the start (team, entity)", "money"),
+    ("entity_running_monthly", "own entity running cost per month", "money"),
+    ("selection_transition_rate", "vendor selection and transition (share of a year)", "share"),
+    ("governance_rate", "management and governance (share of labour cost)", "share"),
+    ("change_request_rate", "change-request premium (share of vendor fees)", "share"),
+    ("rework_rate", "rework of least-effort delivery (share of vendor fees)", "share"),
+    ("travel_monthly", "travel per paid FTE-month abroad", "money"),
+    ("offshore_share", "share of paid staff abroad", "share"),
+    ("cost_of_delay", "cost of delay per missing FTE-month", "money"),
+    ("discount_rate", "discount rate per year", "share"),
+    ("control", "control index (1 = full internal control)", "share"),
+)
+"""Parameter key, label, display kind — in the order the workbook lists them."""
+
+PARAMETER_NAMES = tuple(name for name, _, _ in PARAMETERS)
 
 
 @dataclass(frozen=True)
@@ -69,71 +108,205 @@ class OptionParams:
     route: Route | None
 
 
-class _Picker:
-    def __init__(self, draws: Mapping[str, DrawVector], inputs: ResolvedInputs) -> None:
-        self.draws, self.inputs = draws, inputs
-        self.n = len(next(iter(draws.values())))
-
-    def __call__(self, name: str, country: str | None = None) -> DrawVector:
-        return np.broadcast_to(self.draws[self.inputs.key(name, country)], (self.n,))
-
-    def zeros(self) -> DrawVector:
-        return np.zeros(self.n)
+def rate_card_key(country: str) -> str:
+    """The input key of the rate card's vendor price per FTE-month for ``country``."""
+    return f"rate_card_vendor_monthly@{country}"
 
 
-def _home_loaded(pick: _Picker) -> tuple[DrawVector, DrawVector, DrawVector]:
-    salary = pick("onshore_annual_pay") * pick("onshore_talent_premium") / 12.0
-    return (
-        salary,
-        pick("onshore_oncost_rate"),
-        pick("equipment_monthly") + pick("onshore_office_monthly"),
+def wage_ratio(inputs: ResolvedInputs, country: str) -> Expr:
+    """Offshore pay over home pay for ``country``, as the engine means it: the survey
+    medians' ratio (the input) x offshore / onshore talent premium when it comes from market
+    data, else the input itself (set in the scenario or a rate card)."""
+    ratio = Sym(inputs.key("offshore_wage_ratio", country))
+    if not inputs.wage_ratio_from_market.get(country, False):
+        return ratio
+    premium = Sym(inputs.key("offshore_talent_premium", country))
+    home_premium = Sym(inputs.key("onshore_talent_premium", None))
+    label = "offshore pay / home pay (survey ratio x talent premiums)"
+    return named(ratio.name, ratio * premium / home_premium, label)
+
+
+def derived_inputs(inputs: ResolvedInputs) -> dict[str, Expr]:
+    """Inputs the model derives from others by default (input key -> expression)."""
+    return {
+        inputs.key("offshore_wage_ratio", c): wage_ratio(inputs, c)
+        for c, market in inputs.wage_ratio_from_market.items()
+        if market
+    }
+
+
+def parameter_model(
+    option: OptionKey, inputs: ResolvedInputs, *, volatility: str, route: Route | None = None
+) -> dict[str, Expr]:
+    """Every parameter of :data:`PARAMETERS` for ``option``, an expression over the inputs."""
+    x = _Inputs(inputs)
+    strategy, country = option.strategy, option.country
+    p: dict[str, Value] = dict.fromkeys(PARAMETER_NAMES, 0.0)
+    p.update(
+        cost_of_delay=x("cost_of_delay_per_fte_month"),
+        discount_rate=x("discount_rate"),
+        control=x(f"control_{strategy.value}"),
+        offshore_share=1.0 if strategy.offshore else 0.0,
     )
-
-
-def _offshore_loaded(
-    pick: _Picker, country: str, home_salary: DrawVector
-) -> tuple[DrawVector, DrawVector, DrawVector]:
-    ratio = pick("offshore_wage_ratio", country)
-    if pick.inputs.wage_ratio_from_market.get(country, False):
-        ratio = ratio * pick("offshore_talent_premium", country) / pick("onshore_talent_premium")
-    salary = home_salary * ratio
-    oncost = pick("offshore_oncost_rate", country) + pick("offshore_benefits_rate", country)
-    other = pick("equipment_monthly") + pick("offshore_office_monthly", country)
-    return salary, oncost, other
-
-
-def _base(pick: _Picker, option: OptionKey) -> OptionParams:
-    """Parameters every option shares; the rest start at zero."""
-    zero = pick.zeros()
-    return OptionParams(
-        productivity=zero,
-        salary_monthly=zero,
-        oncost_rate=zero,
-        equipment_office_monthly=zero,
-        eor_fee_monthly=zero,
-        vendor_rate_monthly=zero,
-        wage_growth=zero,
-        delay_months=zero,
-        ramp_months=zero,
-        learn_months=zero,
-        attrition=zero,
-        vacancy_months=zero,
-        recruiting_fee=zero,
-        release_months=zero,
-        entity_setup_cost=zero,
-        entity_running_monthly=zero,
-        selection_transition_rate=zero,
-        governance_rate=zero,
-        change_request_rate=zero,
-        rework_rate=zero,
-        travel_monthly=zero,
-        cost_of_delay=pick("cost_of_delay_per_fte_month"),
-        discount_rate=pick("discount_rate"),
-        control=pick(f"control_{option.strategy.value}"),
-        own_staff=not option.strategy.outsourced,
-        offshore_share=1.0 if option.strategy.offshore else 0.0,
-        route=None,
+    home_salary = x("onshore_annual_pay") * x("onshore_talent_premium") / 12.0
+    home_oncost = x("onshore_oncost_rate")
+    home_other = x("equipment_monthly") + x("onshore_office_monthly")
+    if strategy is Strategy.ONSHORE_INHOUSE:
+        p.update(
+            productivity=x("onshore_productivity"),
+            salary_monthly=_named("salary_monthly", home_salary),
+            oncost_rate=home_oncost,
+            equipment_office_monthly=home_other,
+            wage_growth=x("onshore_wage_growth"),
+            ramp_months=x("onshore_hiring_months"),
+            learn_months=x("onboarding_months"),
+            attrition=x("onshore_attrition"),
+            vacancy_months=x("onshore_vacancy_months"),
+            recruiting_fee=x("recruiting_fee_rate") * _named("salary_monthly", home_salary) * 12.0,
+            release_months=x("onshore_release_months"),
+        )
+        return _exprs(p)
+    margin = 1.0 + x("vendor_margin")
+    home_loaded = home_salary * (1.0 + home_oncost) + home_other
+    onshore_rate = x.vendor_rate(inputs.home_country, home_loaded * margin)
+    if strategy.outsourced:
+        p.update(
+            learn_months=x("vendor_onboarding_months"),
+            attrition=x("vendor_attrition"),
+            vacancy_months=x("vendor_backfill_months"),
+            selection_transition_rate=x("vendor_selection_rate") + x("vendor_transition_rate"),
+            change_request_rate=x(f"change_request_premium_{volatility}"),
+            rework_rate=x("vendor_rework_rate"),
+        )
+    if strategy is Strategy.ONSHORE_OUTSOURCE:
+        p.update(
+            productivity=x("onshore_vendor_productivity"),
+            vendor_rate_monthly=onshore_rate,
+            wage_growth=x("onshore_wage_growth"),
+            ramp_months=x("onshore_vendor_mobilisation_months"),
+            governance_rate=x("onshore_vendor_governance_rate"),
+        )
+        return _exprs(p)
+    if country is None:
+        raise ValueError(f"{option}: an offshore option needs a country")
+    off_salary = _named("salary_monthly", home_salary * wage_ratio(inputs, country))
+    off_oncost = x("offshore_oncost_rate", country) + x("offshore_benefits_rate", country)
+    off_other = x("equipment_monthly") + x("offshore_office_monthly", country)
+    p.update(
+        wage_growth=x("offshore_wage_growth", country),
+        travel_monthly=x("offshore_travel_monthly", country),
     )
+    if strategy is Strategy.OFFSHORE_OUTSOURCE:
+        onsite = clip(x("vendor_onsite_share"), 0.0, 1.0)
+        offshore_rate = x.vendor_rate(
+            country, (off_salary * (1.0 + off_oncost) + off_other) * margin
+        )
+        p.update(
+            productivity=x("offshore_vendor_productivity", country),
+            vendor_rate_monthly=(1.0 - onsite) * offshore_rate + onsite * onshore_rate,
+            ramp_months=x("offshore_vendor_mobilisation_months", country),
+            governance_rate=x("offshore_vendor_governance_rate"),
+        )
+        return _exprs(p)
+    entity = (route or Route.EOR) is Route.ENTITY
+    setup = x("offshore_team_setup_cost", country)
+    p.update(
+        productivity=x("offshore_team_productivity", country),
+        salary_monthly=off_salary,
+        oncost_rate=off_oncost,
+        equipment_office_monthly=off_other,
+        eor_fee_monthly=0.0 if entity else x("eor_fee_monthly"),
+        delay_months=x("entity_setup_months", country) if entity else 0.0,
+        ramp_months=x("offshore_hiring_months", country),
+        learn_months=x("onboarding_months"),
+        attrition=x("offshore_attrition", country),
+        vacancy_months=x("offshore_vacancy_months", country),
+        recruiting_fee=x("recruiting_fee_rate") * off_salary * 12.0,
+        release_months=x("offshore_release_months", country),
+        entity_setup_cost=setup + x("entity_setup_cost", country) if entity else setup,
+        entity_running_monthly=x("entity_running_monthly", country) if entity else 0.0,
+        governance_rate=x("offshore_team_governance_rate"),
+    )
+    return _exprs(p)
+
+
+class _Inputs:
+    """Input leaves by catalogue name (and country), one node per key."""
+
+    def __init__(self, inputs: ResolvedInputs) -> None:
+        self.inputs = inputs
+        self.nodes: dict[str, Sym] = {}
+
+    def __call__(self, name: str, country: str | None = None) -> Sym:
+        key = self.inputs.key(name, country)
+        return self.nodes.setdefault(key, Sym(key))
+
+    def vendor_rate(self, country: str, cost_plus: Value) -> Value:
+        """The rate card's vendor price for ``country`` when it gives one, else cost plus."""
+        if country in self.inputs.vendor_monthly_rates:
+            return Sym(rate_card_key(country))
+        return cost_plus
+
+
+_LABELS = {name: label for name, label, _ in PARAMETERS}
+
+
+def _named(name: str, x: Value) -> Expr:
+    """Parameter ``name`` under its name and label (once: a parameter another one is built
+    from is the same node, so the workbook refers to its cell)."""
+    if isinstance(x, Named) and x.name == name:
+        return x
+    return named(name, x, _LABELS[name])
+
+
+def _exprs(p: Mapping[str, Value]) -> dict[str, Expr]:
+    return {name: _named(name, p[name]) for name in PARAMETER_NAMES}
+
+
+_PROGRAMS: dict[tuple[Any, ...], tuple[Program, tuple[str, ...]]] = {}
+
+
+def _program(
+    option: OptionKey, inputs: ResolvedInputs, volatility: str, route: Route | None
+) -> tuple[Program, tuple[str, ...]]:
+    """The compiled parameter model of one option and the input keys it reads (cached by
+    everything that shapes the expressions)."""
+    country = option.country
+    shape = (
+        option,
+        volatility,
+        route if option.strategy is Strategy.OFFSHORE_INHOUSE else None,
+        inputs.home_country,
+        country and inputs.wage_ratio_from_market.get(country, False),
+        tuple(sorted(inputs.vendor_monthly_rates)),
+    )
+    if shape not in _PROGRAMS:
+        model = parameter_model(option, inputs, volatility=volatility, route=route)
+        leaves = {n.name for e in model.values() for n in _leaves(e)}
+        _PROGRAMS[shape] = (compile_program(model), tuple(sorted(leaves)))
+    return _PROGRAMS[shape]
+
+
+def _leaves(e: Expr) -> list[Sym]:
+    return [n for n in walk([e]) if isinstance(n, Sym)]
+
+
+def uniform(values: Any) -> Any:
+    """A ``(draw,)`` array that repeats one value as length 1 (numpy then computes what
+    depends on it once, not once per draw)."""
+    a = np.asarray(values)
+    if a.ndim != 1 or a.size < 2:
+        return a
+    if a.strides[0] == 0 or (a[0] == a[-1] and bool((a == a[0]).all())):
+        return a[:1]
+    return a
+
+
+def _draws(value: Any, n: int) -> DrawVector:
+    """A parameter as a ``(draw,)`` array (a read-only view when it is one value)."""
+    if isinstance(value, np.ndarray) and value.shape == (n,):
+        return value
+    return np.broadcast_to(np.asarray(value, dtype=np.float64), (n,))
 
 
 def option_params(
@@ -145,92 +318,18 @@ def option_params(
     route: Route | None = None,
 ) -> OptionParams:
     """Parameters of ``option`` for every draw (see module doc for the cost formulas)."""
-    pick = _Picker(draws, inputs)
-    base = _base(pick, option)
-    home_salary, home_oncost, home_other = _home_loaded(pick)
-    if option.strategy is Strategy.ONSHORE_INHOUSE:
-        return replace(
-            base,
-            productivity=pick("onshore_productivity"),
-            salary_monthly=home_salary,
-            oncost_rate=home_oncost,
-            equipment_office_monthly=home_other,
-            wage_growth=pick("onshore_wage_growth"),
-            ramp_months=pick("onshore_hiring_months"),
-            learn_months=pick("onboarding_months"),
-            attrition=pick("onshore_attrition"),
-            vacancy_months=pick("onshore_vacancy_months"),
-            recruiting_fee=pick("recruiting_fee_rate") * home_salary * 12.0,
-            release_months=pick("onshore_release_months"),
-        )
-    margin = 1.0 + pick("vendor_margin")
-    home_loaded = home_salary * (1.0 + home_oncost) + home_other
-    onshore_rate = _vendor_rate(inputs, inputs.home_country, home_loaded * margin)
-    vendor = replace(
-        base,
-        learn_months=pick("vendor_onboarding_months"),
-        attrition=pick("vendor_attrition"),
-        vacancy_months=pick("vendor_backfill_months"),
-        selection_transition_rate=pick("vendor_selection_rate") + pick("vendor_transition_rate"),
-        change_request_rate=pick(f"change_request_premium_{volatility}"),
-        rework_rate=pick("vendor_rework_rate"),
+    program, keys = _program(option, inputs, volatility, route)
+    n = len(next(iter(draws.values())))
+    rates: dict[str, Any] = {rate_card_key(c): v for c, v in inputs.vendor_monthly_rates.items()}
+    bound = {k: rates[k] if k in rates else uniform(draws[k]) for k in keys}
+    out = program(bound, months=0)
+    arrays: dict[str, Any] = {
+        name: _draws(out[name], n) for name in PARAMETER_NAMES if name != "offshore_share"
+    }
+    strategy = option.strategy
+    return OptionParams(
+        **arrays,
+        own_staff=not strategy.outsourced,
+        offshore_share=1.0 if strategy.offshore else 0.0,
+        route=(route or Route.EOR) if strategy is Strategy.OFFSHORE_INHOUSE else None,
     )
-    if option.strategy is Strategy.ONSHORE_OUTSOURCE:
-        return replace(
-            vendor,
-            productivity=pick("onshore_vendor_productivity"),
-            vendor_rate_monthly=onshore_rate,
-            wage_growth=pick("onshore_wage_growth"),
-            ramp_months=pick("onshore_vendor_mobilisation_months"),
-            governance_rate=pick("onshore_vendor_governance_rate"),
-        )
-    country = option.country
-    if country is None:
-        raise ValueError(f"{option}: an offshore option needs a country")
-    off_salary, off_oncost, off_other = _offshore_loaded(pick, country, home_salary)
-    growth = pick("offshore_wage_growth", country)
-    if option.strategy is Strategy.OFFSHORE_OUTSOURCE:
-        onsite = np.clip(pick("vendor_onsite_share"), 0.0, 1.0)
-        offshore_rate = _vendor_rate(
-            inputs, country, (off_salary * (1.0 + off_oncost) + off_other) * margin
-        )
-        return replace(
-            vendor,
-            productivity=pick("offshore_vendor_productivity", country),
-            vendor_rate_monthly=(1.0 - onsite) * offshore_rate + onsite * onshore_rate,
-            wage_growth=growth,
-            ramp_months=pick("offshore_vendor_mobilisation_months", country),
-            governance_rate=pick("offshore_vendor_governance_rate"),
-            travel_monthly=pick("offshore_travel_monthly", country),
-        )
-    route = route or Route.EOR
-    entity = route is Route.ENTITY
-    zero = pick.zeros()
-    return replace(
-        base,
-        productivity=pick("offshore_team_productivity", country),
-        salary_monthly=off_salary,
-        oncost_rate=off_oncost,
-        equipment_office_monthly=off_other,
-        eor_fee_monthly=zero if entity else pick("eor_fee_monthly"),
-        wage_growth=growth,
-        delay_months=pick("entity_setup_months", country) if entity else zero,
-        ramp_months=pick("offshore_hiring_months", country),
-        learn_months=pick("onboarding_months"),
-        attrition=pick("offshore_attrition", country),
-        vacancy_months=pick("offshore_vacancy_months", country),
-        recruiting_fee=pick("recruiting_fee_rate") * off_salary * 12.0,
-        release_months=pick("offshore_release_months", country),
-        entity_setup_cost=pick("offshore_team_setup_cost", country)
-        + (pick("entity_setup_cost", country) if entity else zero),
-        entity_running_monthly=pick("entity_running_monthly", country) if entity else zero,
-        governance_rate=pick("offshore_team_governance_rate"),
-        travel_monthly=pick("offshore_travel_monthly", country),
-        route=route,
-    )
-
-
-def _vendor_rate(inputs: ResolvedInputs, country: str, cost_plus: DrawVector) -> DrawVector:
-    """The rate card's vendor rate for ``country`` when given, else cost plus margin."""
-    rate = inputs.vendor_monthly_rates.get(country)
-    return cost_plus if rate is None else np.full(cost_plus.shape, rate)

@@ -1,17 +1,19 @@
 """A workbook laid out in memory before it is written: cells, styles, names, widths.
 
-Building the whole workbook first lets :mod:`shorewise.report.xlformula` compute every
-formula's value (stored beside the formula) before XlsxWriter writes the file.
+A formula cell carries the value spreadsheet viewers show without recalculating (the
+engine's number, computed with numpy from the same expression). Addresses are 0-based
+``(row, col)`` here and ``A1`` style in formulas.
 
 Example::
 
     >>> layout = Layout()
     >>> sheet = layout.sheet("Inputs")
-    >>> _ = sheet.put(0, 1, 0.35, "input")
-    >>> layout.define("vendor_margin", "Inputs", 0, 1)
-    >>> _ = sheet.put(1, 1, "=vendor_margin*2", "number")
-    >>> layout.book().value("Inputs", 1, 1)
-    0.7
+    >>> sheet.put(0, 1, 0.35, "input")
+    "'Inputs'!$B$1"
+    >>> sheet.put(1, 1, "=vendor_margin*2", "number", value=0.7)
+    "'Inputs'!$B$2"
+    >>> cell_name(1, 27, absolute=True)
+    '$AB$2'
 """
 
 from __future__ import annotations
@@ -20,17 +22,41 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from shorewise.report.xlformula import Book, cell_name
-
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+
+
+def column_letters(index: int) -> str:
+    """0 -> ``A``, 26 -> ``AA``."""
+    out = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        out = chr(65 + rem) + out
+    return out
+
+
+def column_index(letters: str) -> int:
+    """``A`` -> 0, ``AA`` -> 26."""
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + (ord(ch) - 64)
+    return n - 1
+
+
+def cell_name(row: int, col: int, *, absolute: bool = False) -> str:
+    """``(0, 0)`` -> ``A1`` (``$A$1`` when absolute)."""
+    d = "$" if absolute else ""
+    return f"{d}{column_letters(col)}{d}{row + 1}"
 
 
 @dataclass
 class Cell:
-    """One cell: a number, text, bool, or ``"=formula"``; ``style`` names a format."""
+    """One cell: a number, text, or ``"=formula"`` with its stored ``value``; ``style``
+    names a format."""
 
     content: Any
     style: str = "text"
+    value: Any = None
 
 
 @dataclass
@@ -43,10 +69,11 @@ class Sheet:
     grouped: set[int] = field(default_factory=set)  # columns folded away (outline level 1)
     freeze: tuple[int, int] | None = None
     merged_notes: list[tuple[int, int, int, str, str]] = field(default_factory=list)
+    choices: dict[tuple[int, int], list[str]] = field(default_factory=dict)  # drop-down lists
 
-    def put(self, row: int, col: int, content: Any, style: str = "text") -> str:
+    def put(self, row: int, col: int, content: Any, style: str = "text", value: Any = None) -> str:
         """Set a cell and return its absolute reference from other sheets."""
-        self.cells[(row, col)] = Cell(content, style)
+        self.cells[(row, col)] = Cell(content, style, value)
         return self.ref(row, col)
 
     def ref(self, row: int, col: int, *, absolute: bool = True) -> str:
@@ -91,10 +118,3 @@ class Layout:
     def define(self, name: str, sheet: str, row: int, col: int) -> None:
         """Name one cell (workbook scope)."""
         self.names[name] = (sheet, row, col)
-
-    def book(self) -> Book:
-        """The cells as an evaluable :class:`~shorewise.report.xlformula.Book`."""
-        cells = {
-            (s.name, r, c): cell.content for s in self.sheets for (r, c), cell in s.cells.items()
-        }
-        return Book(cells, dict(self.names))

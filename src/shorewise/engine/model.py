@@ -1,0 +1,169 @@
+"""The monthly model of one option on one workstream, written once as expressions.
+
+:func:`component_model` takes the option's parameters (:mod:`shorewise.engine.params`)
+and the workstream's settings as expressions and gives paid FTE, effective FTE, every cost
+category and the burn per month of the work, and each category's total. The engine
+evaluates it with numpy (:func:`shorewise.engine.option.simulate_option`); the workbook
+writes it as formulas, one row per month. People being hired or learning are paid before
+they deliver, so a slow ramp costs money, not only time.
+
+Staffing: ``equal_output`` pays ``target / productivity`` FTE so every option delivers the
+same work at full strength; ``equal_headcount`` pays ``target`` FTE. Attrition (annual
+rate A, monthly hazard a) leaves seats empty for the vacancy time V and costs each
+replacement half the learning time L: paid x (1 - a V), productive x (1 - a (V + L/2)).
+
+Costs per month, with ``G`` the wage growth since the scenario start and ``P`` paid FTE:
+salaries ``P·G·pay``, on-costs on them, equipment/office and EOR fees ``P·rate``, entity
+running (+ set-up and vendor selection/transition in the first month), recruiting
+``(hires·full + P·a)·G·fee``, release ``P·G·pay·months`` in the work's last month, vendor
+fees ``P·G·price`` with governance, change-request and rework (building up over
+:data:`REWORK_BUILD_UP_MONTHS`) premiums on them, travel, and the cost of delay on missing
+capacity.
+
+Example::
+
+    >>> from shorewise.engine.expr import Sym
+    >>> from shorewise.engine.params import PARAMETER_NAMES
+    >>> m = component_model({n: Sym(n) for n in PARAMETER_NAMES}, {n: Sym(n) for n in SETTINGS})
+    >>> sorted(m.categories) == sorted(CATEGORIES)
+    True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from shorewise.engine.curves import (
+    at_least_min_months,
+    headcount_share,
+    hires_share,
+    monthly_rate,
+    productive_share,
+)
+from shorewise.engine.expr import (
+    MONTH,
+    Expr,
+    Value,
+    clip,
+    compare,
+    exp,
+    in_month,
+    ln,
+    maximum,
+    minimum,
+    month_sum,
+    named,
+    total,
+    where,
+)
+from shorewise.engine.types import CATEGORIES, CATEGORY_LABELS
+
+REWORK_BUILD_UP_MONTHS = 12.0
+"""Months over which rework of least-effort delivery builds up to its full rate (judgement:
+defects surface as the delivered code base grows, about a year)."""
+
+SETTINGS = ("target_fte", "equal_output", "start_month", "duration_months", "horizon_months")
+"""The workstream's settings the model reads: target FTE of this component, staffing rule
+(1 = equal output), start and duration of the work and the horizon (months)."""
+
+
+def months_inside(start: Value, duration: Value, horizon: Value) -> Value:
+    """Months of the work inside the horizon: ``max(0, min(start + duration, horizon) -
+    start)`` (plain numbers give a plain number)."""
+    return maximum(0, minimum(start + duration, horizon) - start)
+
+
+@dataclass(frozen=True)
+class ComponentModel:
+    """One component's model: per-draw staffing figures, monthly series, category totals."""
+
+    months: Value
+    staffing: dict[str, Expr]  # per draw: full_paid, leaving_rate, paid_factor, ...
+    paid: Expr
+    effective: Expr
+    growth: Expr
+    categories: dict[str, Expr]  # monthly cost of each category, CATEGORIES order
+    burn: Expr
+    totals: dict[str, Expr]  # each category over the months of the work
+
+
+def _staffing(p: Mapping[str, Value], s: Mapping[str, Value]) -> dict[str, Expr]:
+    target = s["target_fte"]
+    equal_output = compare("=", s["equal_output"], 1.0)
+    full = where(equal_output, target / maximum(p["productivity"], 1e-6), target)
+    leaving = named("leaving_rate", monthly_rate(p["attrition"]), "monthly leaving rate")
+    vacancy = p["vacancy_months"]
+    return {
+        "full_paid": named("full_paid", full, "paid FTE at full strength"),
+        "leaving_rate": leaving,
+        "paid_factor": named(
+            "paid_factor", clip(1.0 - leaving * vacancy, 0.0, 1.0), "paid share after vacancies"
+        ),
+        "productive_factor": named(
+            "productive_factor",
+            clip(1.0 - leaving * (vacancy + 0.5 * p["learn_months"]), 0.0, 1.0),
+            "productive share after vacancies and learning",
+        ),
+        "ramp": named("ramp_used", at_least_min_months(p["ramp_months"]), "ramp used R"),
+        "learn": named("learn_used", at_least_min_months(p["learn_months"]), "learning used L"),
+    }
+
+
+def component_model(p: Mapping[str, Value], s: Mapping[str, Value]) -> ComponentModel:
+    """The model of one component: ``p`` its parameters by name (see
+    :data:`~shorewise.engine.params.PARAMETERS`), ``s`` its :data:`SETTINGS`."""
+    st = _staffing(p, s)
+    full, leaving, delay = st["full_paid"], st["leaving_rate"], p["delay_months"]
+    headcount = headcount_share(delay, st["ramp"])
+    paid = named("paid", headcount * (full * st["paid_factor"]), "paid FTE")
+    effective = named(
+        "effective",
+        productive_share(delay, st["ramp"], st["learn"])
+        * (full * p["productivity"] * st["productive_factor"]),
+        "effective FTE",
+    )
+    plan_month = s["start_month"] + MONTH
+    growth = named(
+        "growth", exp(plan_month * (ln(1.0 + p["wage_growth"]) / 12.0)), "wage growth factor"
+    )
+    paid_growth = paid * growth
+    pay, price = p["salary_monthly"], p["vendor_rate_monthly"]
+    hires = hires_share(delay, st["ramp"])
+    build_up = named(
+        "rework_build_up", minimum(1.0, (MONTH + 1.0) / REWORK_BUILD_UP_MONTHS), "rework build-up"
+    )
+    c: dict[str, Expr] = {}
+
+    def cat(name: str, value: Value) -> Expr:
+        c[name] = named(name, value, CATEGORY_LABELS[name])
+        return c[name]
+
+    salaries = cat("salaries", paid_growth * pay)
+    on_costs = cat("on_costs", salaries * p["oncost_rate"])
+    cat("equipment_office", paid * p["equipment_office_monthly"])
+    cat("eor_fees", paid * p["eor_fee_monthly"])
+    cat("entity", p["entity_running_monthly"] + in_month(0, p["entity_setup_cost"]))
+    cat("recruiting", (hires * full + paid * leaving) * growth * p["recruiting_fee"])
+    last_month = s["duration_months"] - 1
+    cat("release", in_month(last_month, paid_growth * (p["release_months"] * pay)))
+    fees = cat("vendor_fees", paid_growth * price)
+    contract_year = full * price * minimum(12, s["duration_months"])
+    cat("vendor_selection_transition", in_month(0, contract_year * p["selection_transition_rate"]))
+    cat("governance", (fees + salaries + on_costs) * p["governance_rate"])
+    cat("change_requests", fees * p["change_request_rate"])
+    cat("rework", fees * p["rework_rate"] * build_up)
+    cat("travel", paid * (p["travel_monthly"] * p["offshore_share"]))
+    cat("cost_of_delay", maximum(s["target_fte"] - effective, 0.0) * p["cost_of_delay"])
+    categories = {k: c[k] for k in CATEGORIES}
+    burn = named("burn", total(list(categories.values())), "cost in the month")
+    return ComponentModel(
+        months=months_inside(s["start_month"], s["duration_months"], s["horizon_months"]),
+        staffing=st,
+        paid=paid,
+        effective=effective,
+        growth=growth,
+        categories=categories,
+        burn=burn,
+        totals={k: month_sum(v) for k, v in categories.items()},
+    )
