@@ -7,6 +7,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 CORE   := $(VENV)/.installed-core
+APP    := $(VENV)/.installed-app
 DEV    := $(VENV)/.installed-dev
 TESTS  ?= 1
 
@@ -22,12 +23,18 @@ $(CORE): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
-$(DEV): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[frame,report,web,dev]'
+# The whole application: the model and CLI, reports (HTML, PDF, Excel), the web app, pandas.
+$(APP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[frame,report,web]'
 	touch $@ $(CORE)
 
-## demo: install and compare the strategies on the bundled default scenario
-demo: $(CORE)
+$(DEV): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[frame,report,web,dev]'
+	touch $@ $(APP) $(CORE)
+
+## demo: install the whole application (reports and web app included) and compare the
+##       strategies on the bundled default scenario
+demo: $(APP)
 	$(BIN)/shorewise demo
 
 ## system-deps: Debian packages for browser, PDF and workbook tests, installed when missing
