@@ -238,9 +238,14 @@ def countries(
     if fmt is OutputFormat.JSON:
         sys.stdout.write(json.dumps([asdict(r) for r in rows], indent=2) + "\n")
         return
-    from shorewise.cli.render_reference import print_countries
+    from shorewise.cli.render_reference import country_blocks
+    from shorewise.cli.tables import blocks_markdown, print_blocks
 
-    print_countries(_console(), rows, home)
+    blocks = country_blocks(rows, home.upper() if home else None)
+    if fmt is OutputFormat.MARKDOWN:
+        sys.stdout.write(blocks_markdown(blocks))
+    else:
+        print_blocks(_console(), blocks)
 
 
 def _register_commands() -> None:

@@ -32,10 +32,16 @@ def _band(p: Quantiles) -> str:
 
 
 def _vs_home(rows: list[OptionRow], r: OptionRow) -> str:
+    """Total cost, then cost per effective FTE-month, against the in-house team at home."""
     home = next((x for x in rows if x.option == "onshore_inhouse"), None)
     if home is None or r is home or home.total_cost.value() <= 0:
         return "–"
-    return fmt.share(r.total_cost.value() / home.total_cost.value() - 1, signed=True)
+    total = fmt.share(r.total_cost.value() / home.total_cost.value() - 1, signed=True)
+    home_unit = home.cost_per_effective_fte_month.value()
+    if home_unit <= 0:
+        return total
+    unit = fmt.share(r.cost_per_effective_fte_month.value() / home_unit - 1, signed=True)
+    return f"{total}\n[dim]{unit}/unit[/dim]"
 
 
 def _table(title: str, cur: str) -> Table:
@@ -47,9 +53,9 @@ def _table(title: str, cur: str) -> Table:
         pad_edge=False,
         collapse_padding=True,
     )
-    table.add_column("option", min_width=12, max_width=22, overflow="fold")
-    table.add_column(f"total cost\n{cur}", justify="right", no_wrap=True)
-    for name in ("work done\nby due", "per eff.\nFTE-month", "total vs\nhome team", "control",
+    table.add_column("option", min_width=11, max_width=20, overflow="fold")
+    table.add_column(f"total\ncost\n{cur}", justify="right", no_wrap=True)
+    for name in ("work\ndone by\ndue", "per eff.\nFTE-month", "vs home\nteam", "control",
                  "P(first)", "rank"):  # fmt: skip
         table.add_column(name, justify="right", no_wrap=True)
     return table
@@ -148,6 +154,12 @@ def print_comparison(console: Console, c: Result, *, detail: bool) -> None:
             console.print(f"  [dim]route — {text}[/dim]", highlight=False)
         if detail:
             console.print(_category_table(c, rows))
+    console.print(
+        "[dim]work done by due: share of the work delivered by the due month; vs home team: "
+        "total cost, then cost per effective FTE-month (/unit), against the in-house team at "
+        "home[/dim]",
+        highlight=False,
+    )
 
 
 def print_assumptions(console: Console, rows: list[dict[str, Any]]) -> None:
