@@ -82,14 +82,15 @@ def test_compare_table_keeps_every_column_and_names_both_savings() -> None:
             "200",
             "--no-sweep",
         ),
-    ],  # fmt: skip
+    ],
 )
 def test_markdown_is_honoured_and_in_words(args: tuple[str, ...]) -> None:
     table = run_main(*args)
     md = run_main(*args, "--format", "markdown")
     assert md.code == 0, md.stderr
     assert md.stdout != table.stdout
-    assert "─" not in md.stdout and "┃" not in md.stdout  # no terminal box drawing
+    assert "─" not in md.stdout
+    assert "┃" not in md.stdout
     if args[0] != "breakeven":
         assert re.search(r"^\| .+ \|$", md.stdout, re.M)  # a pipe table
         assert re.search(r"^\|(-{3}:?\|)+", md.stdout, re.M) or "|---" in md.stdout
