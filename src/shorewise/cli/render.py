@@ -18,8 +18,9 @@ from rich.table import Table
 from rich.text import Text
 
 from shorewise.engine.types import CATEGORIES
-from shorewise.report.context import headline, run_text
+from shorewise.report.context import run_text
 from shorewise.results import numbers as fmt
+from shorewise.results.headline import headline
 from shorewise.results.result import OptionRow, Quantiles, Result
 from shorewise.results.vocabulary import category_label, country_name
 
@@ -107,22 +108,18 @@ def _category_table(c: Result, rows: list[OptionRow]) -> Table:
 
 def _decision_panel(c: Result) -> Panel:
     rec = c.recommendation
+    top = headline(c)
     parts: list[Any] = []
-    if len(c.workstreams) == 1:
-        parts.append(Text(rec.label, style="bold green"))
+    if len(top.picks) == 1:
+        parts.append(Text(top.picks[0][1], style="bold green"))
     else:
-        for h in headline(c):
-            parts.append(
-                Text.assemble((f"{h['workstream']}: ", "bold"), (h["title"], "bold green"))
-            )
-    if c.plan.total_cost is not None:
-        total = c.plan.total_cost
-        spread = (
-            ""
-            if total.p10 == total.p90
-            else f" (P10–P90 {fmt.money_range(total.value('p10'), total.value('p90'), c.currency)})"
-        )
-        parts.append(Text(f"Plan total {fmt.money(total.value(), c.currency)}{spread}"))
+        for workstream, label in top.picks:
+            parts.append(Text.assemble((f"{workstream}: ", "bold"), (label, "bold green")))
+    if top.total_text:
+        parts.append(Text(top.total_text))
+    if top.changes:
+        parts.append(Text("Would change the answer:", style="bold cyan"))
+        parts.extend(Text(f"• {text}") for text in top.changes)
     for head, items, colour in (
         ("Why", rec.reasons, "green"),
         ("Watch out", rec.caveats, "yellow"),
