@@ -119,3 +119,17 @@ def test_help_first_lines_fit_on_one_line_of_the_command_list() -> None:
         first = doc.strip().split("\n\n")[0]
         assert "\n" not in first, f"{command.callback}: {first!r}"
         assert len(first) <= 90, first
+
+
+@pytest.mark.parametrize("name", ["two-workstreams", "leads-at-home-mix"])
+def test_compare_in_words_for_plans_and_mixes(name: str) -> None:
+    from tests.human_text import ids_in, markdown_text
+
+    path = str(ROOT / "examples" / f"{name}.yaml")
+    table = run_main("compare", path, "--samples", "300", "--detail")
+    assert table.code == 0, table.stderr
+    _lines_fit(table.stdout)
+    assert ids_in(table.stdout) == []
+    assert "Would change the answer" in table.stdout
+    md = run_main("compare", path, "--samples", "300", "--detail", "-f", "markdown")
+    assert ids_in(markdown_text(md.stdout)) == []

@@ -8,10 +8,10 @@ current value) to a threshold past which another option would rank first. Every 
 Example::
 
     >>> h = headline(result)                                        # doctest: +SKIP
-    >>> h.picks
+    >>> h.picks                                                     # doctest: +SKIP
     [('core ledger', 'Dedicated team in India'), ('marketing site', 'Vendor in India')]
-    >>> h.total, h.total_range
-    ('$1.42M', '$1.3–1.6M')
+    >>> Headline([("app", "Vendor in Vietnam")], "€318,000", "€256–406k", []).total_text
+    'Plan total €318,000 (P10–P90 €256–406k)'
 """
 
 from __future__ import annotations
