@@ -11,7 +11,7 @@ APP    := $(VENV)/.installed-app
 DEV    := $(VENV)/.installed-dev
 TESTS  ?= 1
 
-.PHONY: demo test check lint typecheck layers system-deps bench docs clean
+.PHONY: demo test check lint typecheck layers system-deps bench docs screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -78,6 +78,10 @@ bench: $(DEV)
 ## docs: regenerate the CLI reference from --help
 docs: $(DEV)
 	$(BIN)/python -m shorewise.cli.docs > docs/cli.md
+
+## screenshots: regenerate docs/*.png (web results at 1280 and 390 px, PDF pages 1-2)
+screenshots: $(DEV) system-deps
+	$(BIN)/python scripts/screenshots.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis build dist src/*.egg-info
