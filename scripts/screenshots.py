@@ -25,8 +25,14 @@ ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 EXAMPLE = ROOT / "examples" / "two-workstreams.yaml"
 SAMPLES = "2000"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update"]  # fmt: skip
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+]
 
 
 def _free_port() -> int:
@@ -63,7 +69,9 @@ def web_screenshots() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         port = _free_port()
         app = create_app(f"sqlite:///{Path(tmp) / 'shots.db'}")
-        server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", ws="none"))  # fmt: skip
+        server = uvicorn.Server(
+            uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", ws="none")
+        )
         thread = threading.Thread(target=server.run, daemon=True)
         thread.start()
         while not server.started:
@@ -73,8 +81,13 @@ def web_screenshots() -> None:
             with httpx.Client(base_url=base, timeout=600) as client:
                 path = _run_page(client)
             with sync_playwright() as pw:
-                browser = pw.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)  # fmt: skip
-                for width, height, name in ((1280, 900, "web-results.png"), (390, 844, "web-results-390.png")):  # fmt: skip
+                browser = pw.chromium.launch(
+                    executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS
+                )
+                for width, height, name in (
+                    (1280, 900, "web-results.png"),
+                    (390, 844, "web-results-390.png"),
+                ):
                     page = browser.new_page(viewport={"width": width, "height": height})
                     page.goto(base + path, wait_until="networkidle")
                     page.wait_for_timeout(1500)  # the charts draw after load
