@@ -7,10 +7,11 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 CORE   := $(VENV)/.installed-core
+APP    := $(VENV)/.installed-app
 DEV    := $(VENV)/.installed-dev
 TESTS  ?= 1
 
-.PHONY: demo test check lint typecheck layers system-deps bench docs clean
+.PHONY: demo test check lint typecheck layers system-deps bench docs screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -22,12 +23,18 @@ $(CORE): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
-$(DEV): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[frame,report,web,dev]'
+# The whole application: the model and CLI, reports (HTML, PDF, Excel), the web app, pandas.
+$(APP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[frame,report,web]'
 	touch $@ $(CORE)
 
-## demo: install and compare the strategies on the bundled default scenario
-demo: $(CORE)
+$(DEV): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[frame,report,web,dev]'
+	touch $@ $(APP) $(CORE)
+
+## demo: install the whole application (reports and web app included) and compare the
+##       strategies on the bundled default scenario
+demo: $(APP)
 	$(BIN)/shorewise demo
 
 ## system-deps: Debian packages for browser, PDF and workbook tests, installed when missing
@@ -71,6 +78,10 @@ bench: $(DEV)
 ## docs: regenerate the CLI reference from --help
 docs: $(DEV)
 	$(BIN)/python -m shorewise.cli.docs > docs/cli.md
+
+## screenshots: regenerate docs/*.png (web results at 1280 and 390 px, PDF pages 1-2)
+screenshots: $(DEV) system-deps
+	$(BIN)/python scripts/screenshots.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis build dist src/*.egg-info

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from shorewise.cli.app import app
@@ -76,3 +78,35 @@ def test_init_records_the_trade_off_answers_as_an_importance_order(tmp_path: Pat
     }
     assert scenario.importance_order()[0] == "control"
     assert "weight_answers:" in out.read_text()
+def test_init_writes_toml_for_a_toml_file(tmp_path: Path) -> None:
+    import tomllib
+
+    yaml_out, toml_out = tmp_path / "s.yaml", tmp_path / "s.toml"
+    for out in (yaml_out, toml_out):
+        result = CliRunner().invoke(app, ["init", str(out)], input=ANSWERS)
+        assert result.exit_code == 0, result.output
+    data = tomllib.loads(toml_out.read_text())  # TOML, not YAML in a .toml file
+    assert data["home_country"] == "DE"
+    assert [w["name"] for w in data["workstreams"]] == ["shop", "back office"]
+    assert toml_out.read_text().startswith("# A shorewise scenario")
+    assert load_scenario(toml_out) == load_scenario(yaml_out)
+
+
+@given(
+    name=st.text(min_size=1, max_size=40).filter(lambda s: s.strip()),
+    fte=st.floats(min_value=0.5, max_value=500, allow_nan=False),
+    flag=st.booleans(),
+    codes=st.lists(st.sampled_from(["VN", "PL", "IN"]), max_size=3),
+)
+def test_toml_text_round_trips(name: str, fte: float, flag: bool, codes: list[str]) -> None:
+    import tomllib
+
+    from shorewise.workflows.init import toml_text
+
+    data = {
+        "name": name,
+        "offshore_countries": codes,
+        "company": {"tech_company": flag},
+        "workstreams": [{"name": name, "fte": fte, "duration_months": 12}],
+    }
+    assert tomllib.loads(toml_text(data)) == data

@@ -109,8 +109,15 @@ def test_markdown_recommendation_matches_the_json(example: str) -> None:
     for item in (*rec["reasons"], *rec["caveats"], *rec["flip_conditions"]):
         assert f"- {item['text']}" in md
     plan = comparison(example).to_dict()["plan"]["total_cost"]
-    line = next(x for x in md.splitlines() if x.startswith("Plan total cost:"))
-    assert close(band(line.removeprefix("Plan total cost:").split(";")[0])[0], plan["p50"])
+    line = next(x for x in md.splitlines() if x.startswith("Plan total "))
+    assert close(band(line.removeprefix("Plan total ").split(" (")[0])[0], plan["p50"])
+    # page one: the one or two nearest flips, before the reasons
+    flips = [f for f in rec["flip_conditions"] if f["threshold"] is not None]
+    if flips:
+        top = md.split("Would change the answer:", 1)[1].split("**Why**", 1)[0]
+        shown = [x.removeprefix("- ") for x in top.strip().splitlines() if x.startswith("- ")]
+        assert 1 <= len(shown) <= 2
+        assert set(shown) <= {f["text"] for f in flips}
 
 
 def test_markdown_lists_every_assumption_and_the_scenario(example: str) -> None:

@@ -9,6 +9,7 @@ import subprocess
 from pathlib import Path
 
 from PIL import Image, ImageStat
+from tests.human_text import ids_in
 from tests.report.conftest import WITH_EXTRAS, comparison, rendered
 
 
@@ -53,15 +54,19 @@ def test_a4_pages_with_a_title_page_and_numbers(tmp_path: Path, example: str) ->
 
 def test_every_section_is_there(tmp_path: Path, example: str) -> None:
     text = _text(_pdf(tmp_path, example))
-    for heading in ("We recommend", "Side by side", "Charts", "Assumptions", "Scenario"):
+    for heading in ("We recommend", "Side by side", "Charts", "Appendix A: Assumptions",
+                    "Appendix B: Scenario file"):  # fmt: skip
         assert heading.lower() in text.lower()
     assert "Cumulative cost" in text
     assert "Cost by category" in text
-    assert ("What moves the answer (tornado)" in text) == (example == WITH_EXTRAS)
-    assert "How the scores move with each weight" in text
-    assert "How the choice depends on the weights" in text
+    flat = " ".join(text.split())
+    assert ("What moves the answer (tornado)" in flat) == (example == WITH_EXTRAS)
+    assert "How the scores move with each weight" in flat
+    assert "How the choice depends on the weights" in flat
     for a in comparison(example).assumptions:
-        assert a.key in text.replace("\n", " ") or a.key[:30] in text
+        assert a.label in flat or a.label[:30] in flat
+    # the board reads words: no option id outside the scenario file (Appendix B)
+    assert ids_in(flat.split("Appendix B: Scenario file")[0]) == []
 
 
 def test_first_page_renders_to_a_picture_that_is_not_blank(tmp_path: Path, example: str) -> None:

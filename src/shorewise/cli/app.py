@@ -29,6 +29,7 @@ app = typer.Typer(
 )
 
 EXIT_BAD_INPUT = 2
+EXIT_MISSING_PART = 3
 
 
 def _console(stderr: bool = False) -> Any:
@@ -237,9 +238,14 @@ def countries(
     if fmt is OutputFormat.JSON:
         sys.stdout.write(json.dumps([asdict(r) for r in rows], indent=2) + "\n")
         return
-    from shorewise.cli.render_reference import print_countries
+    from shorewise.cli.render_reference import country_blocks
+    from shorewise.cli.tables import blocks_markdown, print_blocks
 
-    print_countries(_console(), rows, home)
+    blocks = country_blocks(rows, home.upper() if home else None)
+    if fmt is OutputFormat.MARKDOWN:
+        sys.stdout.write(blocks_markdown(blocks))
+    else:
+        print_blocks(_console(), blocks)
 
 
 def _register_commands() -> None:
@@ -255,8 +261,9 @@ _register_commands()
 def main() -> None:
     """Entry point: run the app, turning expected errors into clean messages (exit 2).
 
-    Usage errors are handled by typer itself (also exit 2); anything unexpected is a bug
-    and says so in one line unless ``SHOREWISE_DEBUG`` is set.
+    Usage errors are handled by typer itself (also exit 2); a missing optional part (a
+    report or web module of a bare install) names the extra to install (exit 3); anything
+    unexpected is a bug and says so in one line unless ``SHOREWISE_DEBUG`` is set.
     """
     from shorewise.errors import ShorewiseError
 
@@ -279,6 +286,12 @@ def main() -> None:
     except Exception as exc:
         if os.environ.get("SHOREWISE_DEBUG"):
             raise
+        from shorewise.cli.extras import missing_part_message
+
+        missing = missing_part_message(exc.name) if isinstance(exc, ModuleNotFoundError) else None
+        if missing is not None:
+            sys.stderr.write(f"error: {missing}\n")
+            sys.exit(EXIT_MISSING_PART)
         sys.stderr.write(
             f"internal error: {type(exc).__name__}: {exc}\n"
             "This is a bug in shorewise; run again with SHOREWISE_DEBUG=1 for details.\n"

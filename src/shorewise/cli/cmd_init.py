@@ -53,9 +53,9 @@ def _ask_tradeoffs() -> dict[str, str]:
 
 
 def init(
-    out: Annotated[Path, typer.Argument(help="Where to write the scenario (.yaml).")] = Path(
-        "scenario.yaml"
-    ),
+    out: Annotated[
+        Path, typer.Argument(help="Where to write the scenario: .yaml, .yml or .toml.")
+    ] = Path("scenario.yaml"),
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
     """Answer a few questions and get a scenario file to compare.
@@ -65,7 +65,7 @@ def init(
     from shorewise.cli.app import _console
     from shorewise.errors import ScenarioError
     from shorewise.io.scenario_file import write_atomically
-    from shorewise.workflows.init import Answers, scenario_yaml
+    from shorewise.workflows.init import Answers, scenario_text
 
     if out.exists() and not force:
         raise ScenarioError(f"{out} exists; choose another name or pass --force")
@@ -84,7 +84,7 @@ def init(
         currency,
         weight_answers=_ask_tradeoffs(),
     )
-    text = scenario_yaml(answers, str(out))
+    text = scenario_text(answers, str(out))
     write_atomically(out, text.encode())
     _console().print(f"[green]wrote[/green] {out}; next: shorewise compare {out}")
 

@@ -29,8 +29,10 @@ def report(
     samples: SAMPLES = None,
     seed: SEED = None,
 ) -> None:
-    """Write a report: HTML with charts, PDF, an Excel workbook with live formulas,
-    Markdown, or monthly CSV; the output's extension sets the format.
+    """Write a report: HTML, PDF, Excel, Markdown or CSV (by the output's extension).
+
+    HTML with charts, a board PDF, an Excel workbook with live formulas, Markdown, or
+    monthly CSV.
 
     A result file (`compare --format json`) is rendered as it is: no simulation, and the
     tornado and duration sweep only if the result holds them (`compare --analyses`).

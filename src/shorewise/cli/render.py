@@ -18,8 +18,9 @@ from rich.table import Table
 from rich.text import Text
 
 from shorewise.engine.types import CATEGORIES
-from shorewise.report.context import headline, run_text
+from shorewise.report.context import run_text
 from shorewise.results import numbers as fmt
+from shorewise.results.headline import headline
 from shorewise.results.result import OptionRow, Quantiles, Result
 from shorewise.results.vocabulary import category_label, country_name
 
@@ -32,10 +33,16 @@ def _band(p: Quantiles) -> str:
 
 
 def _vs_home(rows: list[OptionRow], r: OptionRow) -> str:
+    """Total cost, then cost per effective FTE-month, against the in-house team at home."""
     home = next((x for x in rows if x.option == "onshore_inhouse"), None)
     if home is None or r is home or home.total_cost.value() <= 0:
         return "–"
-    return fmt.share(r.total_cost.value() / home.total_cost.value() - 1, signed=True)
+    total = fmt.share(r.total_cost.value() / home.total_cost.value() - 1, signed=True)
+    home_unit = home.cost_per_effective_fte_month.value()
+    if home_unit <= 0:
+        return total
+    unit = fmt.share(r.cost_per_effective_fte_month.value() / home_unit - 1, signed=True)
+    return f"{total}\n[dim]{unit}/unit[/dim]"
 
 
 def _table(title: str, cur: str) -> Table:
@@ -47,9 +54,9 @@ def _table(title: str, cur: str) -> Table:
         pad_edge=False,
         collapse_padding=True,
     )
-    table.add_column("option", min_width=12, max_width=22, overflow="fold")
-    table.add_column(f"total cost\n{cur}", justify="right", no_wrap=True)
-    for name in ("work done\nby due", "per eff.\nFTE-month", "total vs\nhome team", "control",
+    table.add_column("option", min_width=11, max_width=20, overflow="fold")
+    table.add_column(f"total\ncost\n{cur}", justify="right", no_wrap=True)
+    for name in ("work\ndone by\ndue", "per eff.\nFTE-month", "vs home\nteam", "control",
                  "P(first)", "rank"):  # fmt: skip
         table.add_column(name, justify="right", no_wrap=True)
     return table
@@ -101,22 +108,18 @@ def _category_table(c: Result, rows: list[OptionRow]) -> Table:
 
 def _decision_panel(c: Result) -> Panel:
     rec = c.recommendation
+    top = headline(c)
     parts: list[Any] = []
-    if len(c.workstreams) == 1:
-        parts.append(Text(rec.label, style="bold green"))
+    if len(top.picks) == 1:
+        parts.append(Text(top.picks[0][1], style="bold green"))
     else:
-        for h in headline(c):
-            parts.append(
-                Text.assemble((f"{h['workstream']}: ", "bold"), (h["title"], "bold green"))
-            )
-    if c.plan.total_cost is not None:
-        total = c.plan.total_cost
-        spread = (
-            ""
-            if total.p10 == total.p90
-            else f" (P10–P90 {fmt.money_range(total.value('p10'), total.value('p90'), c.currency)})"
-        )
-        parts.append(Text(f"Plan total {fmt.money(total.value(), c.currency)}{spread}"))
+        for workstream, label in top.picks:
+            parts.append(Text.assemble((f"{workstream}: ", "bold"), (label, "bold green")))
+    if top.total_text:
+        parts.append(Text(top.total_text))
+    if top.changes:
+        parts.append(Text("Would change the answer:", style="bold cyan"))
+        parts.extend(Text(f"• {text}") for text in top.changes)
     for head, items, colour in (
         ("Why", rec.reasons, "green"),
         ("Watch out", rec.caveats, "yellow"),
@@ -148,6 +151,12 @@ def print_comparison(console: Console, c: Result, *, detail: bool) -> None:
             console.print(f"  [dim]route — {text}[/dim]", highlight=False)
         if detail:
             console.print(_category_table(c, rows))
+    console.print(
+        "[dim]work done by due: share of the work delivered by the due month; vs home team: "
+        "total cost, then cost per effective FTE-month (/unit), against the in-house team at "
+        "home[/dim]",
+        highlight=False,
+    )
 
 
 def print_assumptions(console: Console, rows: list[dict[str, Any]]) -> None:

@@ -22,8 +22,9 @@ from typing import Any
 from shorewise.report.assumptions import short_unit
 from shorewise.report.decision_tables import decision_tables
 from shorewise.results import numbers as fmt
+from shorewise.results.headline import headline as plan_headline
 from shorewise.results.result import OptionRow, Quantiles, Result
-from shorewise.results.vocabulary import PROVENANCE_LABELS, country_name, option_label
+from shorewise.results.vocabulary import PROVENANCE_LABELS, country_name
 
 PROVENANCE_TEXT = PROVENANCE_LABELS
 
@@ -232,6 +233,7 @@ def report_context(c: Result, *, generated: dt.date | None = None) -> dict[str, 
     """Everything the report templates show (see module doc)."""
     home = c.home_country
     rec = c.recommendation
+    top = plan_headline(c)
     workstreams = []
     for w, ws in enumerate(c.workstreams):
         facts = (
@@ -267,10 +269,12 @@ def report_context(c: Result, *, generated: dt.date | None = None) -> dict[str, 
         "deterministic": c.deterministic,
         "headline": headline(c),
         "recommendation": {
-            "title": rec.label if rec.option or len(c.workstreams) == 1 else option_label("mixed"),
+            "title": rec.label,
             "reasons": [f.text for f in rec.reasons],
             "caveats": [f.text for f in rec.caveats if f.kind not in policy],
             "flips": [f.text for f in rec.flip_conditions],
+            "changes": top.changes,
+            "total_text": top.total_text,
             "kpis": _kpis(c),
         },
         "notes": c.notes,

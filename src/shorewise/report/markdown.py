@@ -17,9 +17,10 @@ from __future__ import annotations
 from typing import Any
 
 from shorewise.engine.types import CATEGORIES
-from shorewise.report.context import central_text, headline, run_text, scenario_yaml
+from shorewise.report.context import central_text, run_text, scenario_yaml
 from shorewise.report.decision_tables import decision_science_lines
 from shorewise.results import numbers as fmt
+from shorewise.results.headline import headline
 from shorewise.results.result import Finding, FlipCondition, Quantiles, Result
 from shorewise.results.vocabulary import (
     PROVENANCE_LABELS,
@@ -49,12 +50,17 @@ def _items(head: str, items: list[Finding] | list[FlipCondition]) -> list[str]:
 
 def _decision(c: Result) -> list[str]:
     rec = c.recommendation
+    top = headline(c)
     lines = []
-    if len(c.workstreams) == 1:
-        lines += [f"## Recommendation: **{rec.label}**", ""]
+    if len(top.picks) == 1:
+        lines += [f"## Recommendation: **{top.picks[0][1]}**", ""]
     else:
         lines += ["## Recommendation", ""]
-        lines += [f"- **{h['workstream']}**: {h['title']}" for h in headline(c)] + [""]
+        lines += [f"- **{workstream}**: {label}" for workstream, label in top.picks] + [""]
+    if top.total_text:
+        lines += [top.total_text, ""]
+    if top.changes:
+        lines += ["Would change the answer:", ""] + [f"- {t}" for t in top.changes] + [""]
     lines += _items("Why", rec.reasons)
     lines += _items("Watch out", rec.caveats)
     lines += _items("What would change the answer", rec.flip_conditions)
@@ -72,11 +78,8 @@ def comparison_markdown(c: Result, *, detail: bool = False) -> str:
         "",
     ]
     lines += _decision(c)
-    if c.plan.total_cost is not None and c.plan.npv_cost is not None:
-        lines += [
-            f"Plan total cost: {_band(c.plan.total_cost, cur)}; NPV {_band(c.plan.npv_cost, cur)}",
-            "",
-        ]
+    if c.plan.npv_cost is not None:
+        lines += [f"Net present value of the plan: {_band(c.plan.npv_cost, cur)}", ""]
     for note in c.notes:
         lines += [f"> {note}", ""]
     for ws in c.workstreams:

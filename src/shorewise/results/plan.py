@@ -19,11 +19,16 @@ from shorewise.domain.scenario import Scenario
 from shorewise.results import result as model
 from shorewise.results.evaluation import Evaluation
 from shorewise.results.summarise import quantiles, year_costs
-from shorewise.results.vocabulary import option_label
 
 __all__ = ["overall_recommendation", "plan_summary"]
 
 _REASON_KINDS = frozenset({"within_budget", "voi_none"})
+
+
+def plan_label(recs: list[model.WorkstreamRecommendation]) -> str:
+    """The picks of a plan in words, one per workstream: ``Dedicated team in India for core
+    ledger; Vendor in India for marketing site`` (never just "mixed")."""
+    return "; ".join(f"{r.label} for {r.workstream}" for r in recs)
 
 
 def plan_summary(ev: Evaluation, picks: Sequence[str | None]) -> tuple[model.Plan, list[Finding]]:
@@ -127,7 +132,7 @@ def overall_recommendation(
         strategy="mixed",
         country=None,
         option=None,
-        label=option_label("mixed"),
+        label=plan_label(recs),
         picks=picks,
         reasons=[*reasons, *plan_reasons],
         caveats=[*caveats, *plan_caveats],

@@ -47,6 +47,19 @@ def _amount(value: Any) -> str:
     return fmt.amount(_number(value))
 
 
+def _money(value: Any, currency: Any) -> str:
+    """Money with the currency's symbol, as every other surface writes it: ``$1.42M``."""
+    return fmt.money(_number(value), str(currency or "USD"))
+
+
+def _money_band(figure: Any, currency: Any) -> str:
+    """A P10–P90 range with the currency's symbol: ``$1.3–1.6M``."""
+    if not isinstance(figure, dict):
+        return fmt.MISSING
+    low, high = _number(figure.get("p10")), _number(figure.get("p90"))
+    return fmt.money_range(low, high, str(currency or "USD"))
+
+
 def _band(figure: Any) -> str:
     if not isinstance(figure, dict):
         return fmt.MISSING
@@ -85,6 +98,8 @@ def make_templates() -> Jinja2Blocks:
     )
     env.filters.update(
         amount=_amount,
+        money=_money,
+        money_band=_money_band,
         band=_band,
         percent=_percent,
         months=_months,

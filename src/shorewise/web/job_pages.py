@@ -41,17 +41,23 @@ def _number(text: str | None, field: str, problems: list[Problem]) -> int | None
 async def start_run(
     request: Request, scenario_id: int, lib: LibraryDep, runner: JobsDep
 ) -> Response:
-    """Queue a run of the current version and go to its progress page."""
+    """Queue a run of a version (the form's ``version``, else the current one) and go to
+    its progress page."""
     form = await request.form()
     problems: list[Problem] = []
     samples = _number(str(form.get("samples", "")), "samples", problems)
     seed = _number(str(form.get("seed", "")), "seed", problems)
+    version = _number(str(form.get("version", "")), "version", problems)
     if seed is not None and seed >= MAX_SEED:
         problems.append(Problem("seed", "must be below 2**63"))
-    record = await run_in_threadpool(lib.get, scenario_id)
+    record = await run_in_threadpool(lambda: lib.get(scenario_id, version))
     if not problems:
         try:
-            await run_in_threadpool(lambda: lib.check_run(scenario_id, samples=samples, seed=seed))
+            await run_in_threadpool(
+                lambda: lib.check_run(
+                    scenario_id, version=record.version, samples=samples, seed=seed
+                )
+            )
         except ShorewiseError as exc:
             problems.extend(exc.problems or (Problem("", exc.message),))
     if problems:

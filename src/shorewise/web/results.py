@@ -27,6 +27,7 @@ DOWNLOADS = ("html", "pdf", "xlsx", "md", "csv")
 @router.get("/runs/{run_id}")
 def run_page(request: Request, run_id: int, lib: LibraryDep) -> Response:
     """A run's results: recommendation, tables, charts and downloads."""
+    from shorewise.results.headline import headline
     from shorewise.workflows.library import stored_result
 
     run = lib.get_run(run_id)
@@ -44,6 +45,7 @@ def run_page(request: Request, run_id: int, lib: LibraryDep) -> Response:
             "worked_out": parsed is not None
             and bool(parsed.analyses.get("tornado") or parsed.analyses.get("duration_sweep")),
             **(decision_tables(parsed) if parsed is not None else {}),
+            "top": headline(parsed) if parsed is not None else None,
             "current": parsed is not None,
             "downloads": DOWNLOADS,
             "other_runs": others,

@@ -6,10 +6,22 @@ Example::
     ...     tech_company=False, workstreams=[WorkstreamAnswer("app", False, 5, 8, "high")]))
     >>> "duration_months: 8" in text
     True
+    >>> print(toml_text({"name": "App", "company": {"tech_company": False},
+    ...                  "workstreams": [{"name": "app", "fte": 5.0}]}))
+    name = "App"
+    <BLANKLINE>
+    [company]
+    tech_company = false
+    <BLANKLINE>
+    [[workstreams]]
+    name = "app"
+    fte = 5.0
+    <BLANKLINE>
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -85,3 +97,39 @@ def scenario_yaml(a: Answers, path: str = "scenario.yaml") -> str:
     """Commented YAML for the answers."""
     body = yaml.safe_dump(scenario_data(a), sort_keys=False, allow_unicode=True)
     return HEADER.format(path=path) + "\n" + body
+
+
+def scenario_text(a: Answers, path: str = "scenario.yaml") -> str:
+    """The answers as a commented scenario file in the format ``path`` names: TOML for
+    ``.toml``, YAML otherwise."""
+    if path.lower().endswith(".toml"):
+        return HEADER.format(path=path) + "\n" + toml_text(scenario_data(a))
+    return scenario_yaml(a, path)
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)  # a TOML basic string
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    raise TypeError(f"no TOML form for {type(value).__name__}")
+
+
+def toml_text(data: dict[str, Any]) -> str:
+    """Scenario data as TOML: scalars and lists first, then a ``[table]`` per mapping and
+    ``[[array]]`` entries per list of mappings (the scenario file's two levels)."""
+    lines: list[str] = []
+    tables: list[str] = []
+    for key, value in data.items():
+        if isinstance(value, dict):
+            tables += ["", f"[{key}]"] + [f"{k} = {_toml_value(v)}" for k, v in value.items()]
+        elif isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+            for item in value:
+                tables += ["", f"[[{key}]]"] + [f"{k} = {_toml_value(v)}" for k, v in item.items()]
+        else:
+            lines.append(f"{key} = {_toml_value(value)}")
+    return "\n".join(lines + tables) + "\n"
