@@ -80,3 +80,19 @@ def test_bad_executor_settings_are_clean_errors() -> None:
 
 def test_public_api_exports_evaluate_many() -> None:
     assert shorewise.evaluate_many is evaluate_many
+
+
+def test_compare_no_flips_skips_the_search(tmp_path: Path) -> None:
+    import json
+
+    from tests.cli.in_process import run_main
+
+    on = run_main("compare", "examples/core-platform.yaml", "-f", "json", "-n", "300")
+    off = run_main(
+        "compare", "examples/core-platform.yaml", "-f", "json", "-n", "300", "--no-flips"
+    )
+    assert on.code == off.code == 0
+    with_flips, without = json.loads(on.stdout), json.loads(off.stdout)
+    assert with_flips["recommendation"]["flip_conditions"]
+    assert without["recommendation"]["flip_conditions"] == []
+    assert without["strategies"] == with_flips["strategies"]  # the same numbers otherwise

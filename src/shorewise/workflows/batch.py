@@ -79,7 +79,7 @@ def run_evaluation(task: EvaluationTask) -> Result:
         samples=task.samples,
         seed=task.seed,
         base_dir=task.base_dir,
-        with_flips=task.flips,
+        flips=task.flips,
     )
     summary = result.model_copy()
     summary._live = None
