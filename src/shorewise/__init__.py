@@ -31,6 +31,7 @@ _EXPORTS = {
     "Strategy": "shorewise.domain.strategy",
     "Workstream": "shorewise.domain.scenario",
     "evaluate": "shorewise.workflows.evaluate",
+    "evaluate_many": "shorewise.workflows.batch",
     "load_scenario": "shorewise.io.scenario_file",
     "parse_uncertain": "shorewise.domain.distributions",
     "scenario_from_text": "shorewise.io.scenario_file",
@@ -46,6 +47,7 @@ __all__ = [
     "Workstream",
     "__version__",
     "evaluate",
+    "evaluate_many",
     "load_scenario",
     "parse_uncertain",
     "scenario_from_text",
@@ -58,6 +60,7 @@ if TYPE_CHECKING:
     from shorewise.errors import ScenarioError, ShorewiseError
     from shorewise.io.scenario_file import load_scenario, scenario_from_text
     from shorewise.results.result import Result
+    from shorewise.workflows.batch import evaluate_many
     from shorewise.workflows.evaluate import evaluate
 
 

@@ -18,6 +18,7 @@ EXPORTS = [
     "Workstream",
     "__version__",
     "evaluate",
+    "evaluate_many",
     "load_scenario",
     "parse_uncertain",
     "scenario_from_text",

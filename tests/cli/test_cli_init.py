@@ -78,6 +78,8 @@ def test_init_records_the_trade_off_answers_as_an_importance_order(tmp_path: Pat
     }
     assert scenario.importance_order()[0] == "control"
     assert "weight_answers:" in out.read_text()
+
+
 def test_init_writes_toml_for_a_toml_file(tmp_path: Path) -> None:
     import tomllib
 

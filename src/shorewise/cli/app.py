@@ -68,14 +68,21 @@ def _progress() -> tuple[Callable[[int, int], None], Callable[[], None]]:
     return update, close
 
 
-def _evaluate(path: Path, samples: int | None, seed: int | None) -> Any:
+def _evaluate(path: Path, samples: int | None, seed: int | None, flips: bool = True) -> Any:
     from shorewise.io.scenario_file import load_scenario
     from shorewise.workflows.evaluate import evaluate
 
     scenario = load_scenario(path)
     update, close = _progress()
     try:
-        return evaluate(scenario, samples=samples, seed=seed, base_dir=path.parent, progress=update)
+        return evaluate(
+            scenario,
+            samples=samples,
+            seed=seed,
+            base_dir=path.parent,
+            progress=update,
+            flips=flips,
+        )
     finally:
         close()
 
@@ -119,6 +126,13 @@ def compare(
             "file: .npz, or .parquet with pyarrow.",
         ),
     ] = None,
+    flips: Annotated[
+        bool,
+        typer.Option(
+            "--flips/--no-flips",
+            help="Search what would change the answer (on by default; --no-flips is faster).",
+        ),
+    ] = True,
 ) -> None:
     """Compare every staffing option of a scenario and recommend one.
 
@@ -128,7 +142,7 @@ def compare(
         from shorewise.io.draws import check_draws_path, write_draws
 
         check_draws_path(draws)  # before the run: a bad extension fails fast
-    result = _evaluate(file, samples, seed)
+    result = _evaluate(file, samples, seed, flips)
     if draws is not None:
         write_draws(draws, result.live)
     if analyses:
@@ -249,9 +263,16 @@ def countries(
 
 
 def _register_commands() -> None:
-    from shorewise.cli import cmd_decide, cmd_information, cmd_init, cmd_report, cmd_serve
+    from shorewise.cli import (
+        cmd_decide,
+        cmd_information,
+        cmd_init,
+        cmd_report,
+        cmd_serve,
+        cmd_sweep,
+    )
 
-    for module in (cmd_init, cmd_decide, cmd_information, cmd_report, cmd_serve):
+    for module in (cmd_init, cmd_decide, cmd_information, cmd_report, cmd_sweep, cmd_serve):
         module.register(app)
 
 

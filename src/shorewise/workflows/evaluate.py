@@ -45,12 +45,14 @@ def evaluate(
     base_dir: str | Path | None = None,
     rate_card: RateCard | None = None,
     progress: Progress | None = None,
-    with_flips: bool = True,
+    flips: bool = True,
+    with_flips: bool | None = None,
 ) -> Result:
     """Evaluate ``scenario``: every workstream x option, Monte Carlo, recommendation.
 
     ``samples``/``seed`` override the file's ``simulation`` block (``samples=0``: one run at
-    every input's median); ``with_flips=False`` skips the flip-condition search. The
+    every input's median); ``flips=False`` skips the search for what would change the
+    answer (``with_flips`` is its older name), much faster on a multi-workstream plan. The
     scenario is validated again first, completely (an edit with ``model_copy`` included),
     and a run too big for memory is refused before it starts.
     Raises :class:`~shorewise.errors.ShorewiseError` subclasses only.
@@ -68,4 +70,4 @@ def evaluate(
         scenario, inputs, alternatives, samples=n, seed=s, method=sim.method, progress=progress
     )
     evaluation = Evaluation(scenario, inputs, tuple(alternatives), run, central)
-    return build_result(evaluation, with_flips=with_flips)
+    return build_result(evaluation, with_flips=flips if with_flips is None else with_flips)
