@@ -13,40 +13,43 @@ import typer
 from shorewise.cli.options import FORMAT, SAMPLES, SEED, OutputFormat
 
 
-def _print_table(con: Any, table: Any) -> None:
-    from rich.table import Table
+def _grid(table: Any) -> Any:
+    """A decision table (:class:`~shorewise.results.decision_tables.TextTable`) as a grid:
+    stacked in a narrow terminal, never cut; the pick's row in bold."""
+    from shorewise.cli.tables import Grid
 
-    if not table.rows:
-        con.print(f"[bold]{table.title}[/bold]")
-        if table.note:
-            con.print(f"[dim]{table.note}[/dim]", highlight=False)
-        return
-    out = Table(title=table.title, title_justify="left", header_style="bold")
-    for name, right in zip(table.columns, table.numeric, strict=True):
-        out.add_column(name, justify="right" if right else "left", overflow="fold")
-    for k, row in enumerate(table.rows):
-        out.add_row(*row, style="bold green" if k == table.highlight else None)
-    con.print(out)
-    if table.note:
-        con.print(f"[dim]{table.note}[/dim]", highlight=False)
+    width = len(table.columns)
+    return Grid(
+        table.title,
+        tuple(table.columns),
+        [tuple(row) for row in table.rows],
+        text_columns=frozenset(i for i, right in enumerate(table.numeric) if not right),
+        bold=frozenset((table.highlight, c) for c in range(width))
+        if table.highlight is not None
+        else frozenset(),
+        note=table.note,
+    )
 
 
 def _print(result: Any) -> None:
     from shorewise.cli.app import _console
+    from shorewise.cli.tables import Block, print_blocks
     from shorewise.results.decision_tables import acceptability_tables, information_table
 
-    con = _console()
+    blocks: list[Block] = []
     info = information_table(result)
     if info is None:
-        con.print(
+        blocks.append(
             "One run at the inputs' medians (or too few draws): nothing uncertain to put a "
             "value on. Run with --samples 2000 or more."
         )
+    elif info.rows:
+        blocks.append(_grid(info))
     else:
-        _print_table(con, info)
+        blocks += [info.title, info.note]
     for table in acceptability_tables(result):
-        con.print()
-        _print_table(con, table)
+        blocks += ["", _grid(table)]
+    print_blocks(_console(), blocks)
 
 
 def _json(result: Any) -> str:
