@@ -112,3 +112,12 @@ def test_toml_text_round_trips(name: str, fte: float, flag: bool, codes: list[st
         "workstreams": [{"name": name, "fte": fte, "duration_months": 12}],
     }
     assert tomllib.loads(toml_text(data)) == data
+
+
+def test_toml_text_escapes_what_toml_refuses_raw() -> None:
+    import tomllib
+
+    from shorewise.workflows.init import toml_text
+
+    data = {"name": 'a\x7fb"\\\n\t é'}  # DEL, quote, backslash, newline, tab, accent
+    assert tomllib.loads(toml_text(data)) == data

@@ -88,7 +88,10 @@ def test_assumptions_every_input_and_overrides_highlighted(example: str) -> None
     c = comparison(example)
     section = html[html.index('id="assumptions"') : html.index('id="scenario"')]
     for a in c.assumptions:
-        assert f'{a.label} <span class="code">{a.key}</span>' in section
+        assert (
+            f'{a.label} <span class="code" title="the name in a scenario file">{a.key}</span>'
+            in (section)
+        )
     overridden = [a.key for a in c.assumptions if a.overridden]
     assert section.count('<tr class="override">') == len(overridden)
     assert "name: " in html[html.index('id="scenario"') :]  # the scenario YAML itself

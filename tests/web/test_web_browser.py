@@ -199,3 +199,34 @@ def test_a_progress_page_says_so_when_the_server_stops(
     expect(notice).to_be_visible()
     expect(notice).to_contain_text("not answering")
     assert outside == []
+
+
+def test_results_and_scenario_pages_fit_a_phone(
+    app_url: str, browser: tuple[BrowserContext, list[str]]
+) -> None:
+    """At 390 px the page never scrolls sideways (tables scroll inside their box) and
+    chart legends show whole option names."""
+    context, outside = browser
+    with httpx.Client(base_url=app_url, timeout=120) as client:
+        saved = client.post(
+            "/api/scenarios",
+            content=example_text("leads-at-home-mix"),
+            headers={"content-type": "application/yaml"},
+        ).json()["id"]
+    page = context.new_page()
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{app_url}/scenarios/{saved}")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.locator('input[name="samples"]').fill("300")
+    page.get_by_role("button", name="Run", exact=True).click()
+    page.wait_for_url(re.compile(r".*/runs/\d+$"))
+    expect(page.locator("[data-rendered='yes']").first).to_be_visible()
+    page.wait_for_function(
+        "[...document.querySelectorAll('[data-vega]')].every("
+        "e => e.getAttribute('data-rendered') === 'yes')"
+    )
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    legends = page.locator("[data-vega] g.role-legend text").all_text_contents()
+    assert "Mix: team in Vietnam with a local vendor for overflow" in legends
+    assert not [x for x in legends if x.endswith("…")]
+    assert outside == []

@@ -26,12 +26,12 @@ from shorewise.engine.expr import Expr, MonthDelta, Named, walk
 from shorewise.engine.expr_eval import at_month_edges, depends_on_months
 from shorewise.engine.metrics import METRIC_NAMES
 from shorewise.engine.params import PARAMETER_NAMES, PARAMETERS
-from shorewise.engine.types import CATEGORIES, CATEGORY_LABELS
+from shorewise.engine.types import CATEGORIES
 from shorewise.report.excel_cells import SheetWriter, address
 from shorewise.report.excel_layout import Sheet, cell_name
 from shorewise.report.excel_model import ROUTE_WORDS, SheetModel, Variant, sheet_model
 from shorewise.report.workbook_source import WorkbookSource
-from shorewise.results.vocabulary import option_label
+from shorewise.results.vocabulary import category_label, option_label
 
 MONTH_ROWS = MAX_HORIZON_MONTHS
 """Monthly rows on every option sheet: the longest work the engine accepts (months)."""
@@ -188,7 +188,7 @@ class _OptionSheet:
         r = self.category_row
         s.put(r - 1, 1, f"Cost by category (live, {cur})", "section")
         for i, cat in enumerate(CATEGORIES):
-            s.put(r + i, 1, CATEGORY_LABELS[cat], "label")
+            s.put(r + i, 1, category_label(cat), "label")
             refs[cat] = self.w.place(r + i, 2, m.totals[cat], "money")
             self.taken.add(id(m.totals[cat]))
         return refs

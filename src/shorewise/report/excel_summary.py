@@ -14,12 +14,13 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from shorewise.engine.types import CATEGORIES, CATEGORY_LABELS
+from shorewise.engine.types import CATEGORIES
 from shorewise.report.context import run_text
 from shorewise.report.excel_layout import Sheet, cell_name
 from shorewise.report.excel_option import MONTH_ROWS, OptionFigures
 from shorewise.report.workbook_source import SourceRow, WorkbookSource
 from shorewise.results.summarise import FIGURES as METRICS
+from shorewise.results.vocabulary import category_label
 
 NONE = 1e300
 """What the cheapest-option helper column holds for an option that cannot be cheapest."""
@@ -177,7 +178,7 @@ def summary_sheet(
     for col, (_, name, _) in enumerate(figures, start=1):
         sheet.put(r + 1, col, name, "head")
     for i, cat in enumerate(CATEGORIES):
-        sheet.put(r + 2 + i, 0, CATEGORY_LABELS[cat], "label")
+        sheet.put(r + 2 + i, 0, category_label(cat), "label")
         for col, (_, _, f) in enumerate(figures, start=1):
             sheet.put(r + 2 + i, col, f"={f.refs[cat]}", "money", f.values[cat])
     sheet.widths.update({0: 34, 1: 34, 2: 16, 3: 12, 4: 16, 5: 16, 6: 14, 7: 18, 8: 12,

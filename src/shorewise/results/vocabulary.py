@@ -13,6 +13,8 @@ Example::
     'Home vendor'
     >>> input_label("offshore_wage_ratio@PH")
     'offshore wage ratio (the Philippines)'
+    >>> input_label("control_offshore_outsource")
+    'control of a vendor abroad'
 """
 
 from __future__ import annotations
@@ -74,7 +76,7 @@ CATEGORY_SHORT = {
     "on_costs": "on-costs, benefits",
     "equipment_office": "equipment, office",
     "eor_fees": "EOR fees",
-    "entity": "entity, set-up",
+    "entity": "team set-up",
     "release": "release at end",
     "vendor_selection_transition": "vendor selection",
     "governance": "governance",
@@ -84,12 +86,26 @@ CATEGORY_SHORT = {
 }
 """Cost categories for narrow tables and chart legends (whole words, no mid-word cuts)."""
 
+CATEGORY_WORDS = {
+    "entity": "team set-up abroad (and own entity running cost)",
+}
+"""Categories whose engine name says less than they hold: ``entity`` is the one-off set-up
+of a team abroad on either route, plus the running cost only of an own entity — on the
+employer-of-record route it is not an entity cost."""
+
 _INPUT_WORDS = {
     "onshore": "home",
     "offshore": "offshore",
     "oncost": "on-cost",
     "eor": "employer-of-record",
     "fte": "FTE",
+}
+
+_STRATEGY_IN_INPUT = {
+    "onshore_inhouse": "an in-house team at home",
+    "onshore_outsource": "a vendor at home",
+    "offshore_inhouse": "a dedicated team abroad",
+    "offshore_outsource": "a vendor abroad",
 }
 
 _WITH_THE = frozenset(
@@ -166,7 +182,7 @@ def category_label(category: str, *, short: bool = False) -> str:
     """A cost category in words (``short``: for narrow tables and legends)."""
     if short:
         return CATEGORY_SHORT.get(category, CATEGORY_LABELS.get(category, category))
-    return CATEGORY_LABELS.get(category, category)
+    return CATEGORY_WORDS.get(category, CATEGORY_LABELS.get(category, category))
 
 
 def input_label(key: str) -> str:
@@ -178,5 +194,11 @@ def input_label(key: str) -> str:
     if key.startswith("weight."):
         return f"weight on {key.removeprefix('weight.')}"
     name, _, country = key.partition("@")
+    for strategy, phrase in _STRATEGY_IN_INPUT.items():
+        if name.endswith("_" + strategy):
+            head = " ".join(
+                _INPUT_WORDS.get(w, w) for w in name.removesuffix("_" + strategy).split("_")
+            )
+            return f"{head} of {phrase}"
     words = " ".join(_INPUT_WORDS.get(w, w) for w in name.split("_"))
     return f"{words} ({in_country(country)})" if country else words

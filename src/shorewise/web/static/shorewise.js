@@ -129,8 +129,18 @@
         return;
       }
       el.setAttribute("data-rendered", "pending");
+      var spec = JSON.parse(source.textContent);
+      if (el.clientWidth < 560) {
+        // a narrow box (a phone): one legend entry per line, names in full, never clipped
+        spec.config = spec.config || {};
+        spec.config.legend = Object.assign({}, spec.config.legend, {
+          columns: 1,
+          labelLimit: 0,
+          labelFontSize: 10,
+        });
+      }
       window
-        .vegaEmbed(el, JSON.parse(source.textContent), { actions: false, renderer: "svg" })
+        .vegaEmbed(el, spec, { actions: false, renderer: "svg" })
         .then(function () {
           el.setAttribute("data-rendered", "yes");
         })
