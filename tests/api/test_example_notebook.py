@@ -18,9 +18,7 @@ def test_the_example_notebook_runs(tmp_path: Path) -> None:
         notebook, timeout=600, kernel_name="python3", resources={"metadata": {"path": tmp_path}}
     )
     client.execute()
-    outputs = [
-        out for cell in notebook.cells if cell.cell_type == "code" for out in cell.outputs
-    ]
+    outputs = [out for cell in notebook.cells if cell.cell_type == "code" for out in cell.outputs]
     assert not [o for o in outputs if o.output_type == "error"]
     texts = [o.get("data", {}).get("text/plain", "") for o in outputs]
     assert texts[0].startswith("Scenario('Shop app'")

@@ -39,8 +39,8 @@ from shorewise.uncertainty.sampling import Method, central_inputs, sample_inputs
 CHUNK_DRAWS = 16_384  # draws sampled at a time
 ENGINE_DRAWS = 2_048  # draws simulated at a time: the engine's arrays stay in cache
 BAND_DRAWS = 20_000
-BAND_BUDGET = 2**24
-"""Floats one monthly series may keep over all alternatives (128 MiB); a big portfolio keeps
+BAND_BUDGET = 2**25
+"""Floats one monthly series may keep over all alternatives (256 MiB); a big portfolio keeps
 fewer band draws per alternative (:func:`band_draws`), never fewer than MIN_BAND_DRAWS."""
 MIN_BAND_DRAWS = 200
 KEPT_DRAWS = 200_000  # keep category totals and sampled inputs for this many draws
@@ -242,7 +242,7 @@ def band_draws(samples: int, alternatives: int, horizon: int) -> int:
     when ``alternatives x horizon`` months would pass ``BAND_BUDGET`` per series.
 
     >>> band_draws(10_000, 8, 36), band_draws(2_000, 2_000, 36)
-    (10000, 233)
+    (10000, 466)
     """
     fit = BAND_BUDGET // max(1, alternatives * horizon)
     return max(1, min(samples, BAND_DRAWS, max(MIN_BAND_DRAWS, fit)))
