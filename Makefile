@@ -71,7 +71,7 @@ layers: $(DEV)
 check: lint typecheck layers
 	@if [ "$(TESTS)" = 1 ]; then $(MAKE) --no-print-directory test; fi
 
-## bench: the Monte Carlo benchmark (BM-1), results in benchmarks/results.md
+## bench: BM-1 (benchmarks/results.md), then sweeps, Dask and portfolios (benchmarks/scale.md)
 bench: $(DEV)
 	$(BIN)/python benchmarks/run.py
 

@@ -30,6 +30,9 @@ _EXPORTS = {
     "ShorewiseError": "shorewise.errors",
     "Strategy": "shorewise.domain.strategy",
     "Workstream": "shorewise.domain.scenario",
+    "charts": "shorewise.api_frames",
+    "draws_frame": "shorewise.api_frames",
+    "monthly_frame": "shorewise.api_frames",
     "evaluate": "shorewise.workflows.evaluate",
     "evaluate_many": "shorewise.workflows.batch",
     "load_scenario": "shorewise.io.scenario_file",
@@ -46,14 +49,18 @@ __all__ = [
     "Strategy",
     "Workstream",
     "__version__",
+    "charts",
+    "draws_frame",
     "evaluate",
     "evaluate_many",
     "load_scenario",
+    "monthly_frame",
     "parse_uncertain",
     "scenario_from_text",
 ]
 
 if TYPE_CHECKING:
+    from shorewise.api_frames import charts, draws_frame, monthly_frame
     from shorewise.domain.distributions import Distribution, parse_uncertain
     from shorewise.domain.scenario import Scenario, Workstream
     from shorewise.domain.strategy import Strategy

@@ -17,9 +17,12 @@ EXPORTS = [
     "Strategy",
     "Workstream",
     "__version__",
+    "charts",
+    "draws_frame",
     "evaluate",
     "evaluate_many",
     "load_scenario",
+    "monthly_frame",
     "parse_uncertain",
     "scenario_from_text",
 ]

@@ -31,7 +31,10 @@ def _scenario(workstreams: int, months: int, countries: list[str], samples: int)
 
 @pytest.mark.parametrize(
     ("workstreams", "months", "countries", "samples"),
-    [(3, 60, ["VN", "PL"], 3000), (1, 24, ["VN"], 25_000)],
+    [
+        (3, 60, ["VN", "PL"], 3000),
+        (1, 24, ["VN"], 25_000),
+    ],
 )
 def test_the_estimate_covers_the_measured_peak(
     workstreams: int, months: int, countries: list[str], samples: int
@@ -50,21 +53,43 @@ def test_the_estimate_covers_the_measured_peak(
     assert peak <= estimate <= 4 * peak, (peak, estimate)
 
 
+def test_the_estimate_covers_a_portfolio_that_keeps_fewer_band_draws(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A big portfolio keeps fewer monthly band draws per option (here forced with a small
+    budget); the estimate still covers the measured peak."""
+    from shorewise.uncertainty import montecarlo
+
+    monkeypatch.setattr(montecarlo, "BAND_BUDGET", 2**16)
+    scenario = _scenario(3, 60, ["VN", "PL"], 3000)
+    assert montecarlo.band_draws(3000, 18, 60) == montecarlo.MIN_BAND_DRAWS
+    result = evaluate(scenario, flips=False)
+    assert result.live.run.monthly_burn[0].shape == (montecarlo.MIN_BAND_DRAWS, 60)
+    tracemalloc.start()
+    try:
+        evaluate(scenario, flips=False)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    estimate = run_bytes(scenario, 3000)
+    assert peak <= estimate <= 4 * peak, (peak, estimate)
+
+
 def test_the_issues_34_gb_run_is_refused_with_what_fits() -> None:
     data: dict[str, Any] = scenario_data(
         offshore_countries=["VN", "PL"],
         workstreams=[{"name": f"w{i}", "fte": 5, "duration_months": 240} for i in range(50)],
-        simulation={"samples": 20_000, "seed": 1},
+        simulation={"samples": 200_000, "seed": 1},
     )
     with pytest.raises(ScenarioError) as err:
         scenario_from_data(data, source="big.yaml")
     (problem,) = err.value.problems
     assert problem.field == "simulation.samples"
-    assert "50 workstream(s) x 6 options x 240 months x 20,000 draws" in problem.message
-    assert "the limit is 4.0 GiB: at most 1,931 samples fit" in problem.message
-    scenario = _scenario(50, 240, ["VN", "PL"], 1931)
-    assert run_bytes(scenario, 1931) <= MAX_RUN_BYTES < run_bytes(scenario, 1932)
-    assert run_size_problem(scenario, 1931) is None
+    assert "50 workstream(s) x 6 options x 240 months x 200,000 draws" in problem.message
+    assert "the limit is 4.0 GiB: at most 55,217 samples fit" in problem.message
+    scenario = _scenario(50, 240, ["VN", "PL"], 55_217)
+    assert run_bytes(scenario, 55_217) <= MAX_RUN_BYTES < run_bytes(scenario, 55_218)
+    assert run_size_problem(scenario, 55_217) is None
 
 
 def test_a_run_is_refused_at_evaluate_for_a_samples_override() -> None:

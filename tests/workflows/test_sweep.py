@@ -178,3 +178,15 @@ def test_check_sweep_path() -> None:
     assert check_sweep_path("a.JSONL") == ".jsonl"
     with pytest.raises(ReportError):
         check_sweep_path("a.txt")
+
+
+def test_flips_add_what_would_change_each_pick() -> None:
+    axes = parse_grid(["workstreams.0.duration_months=6,36"])
+    sweep = run_sweep(make_scenario(), axes, samples=0, flips=True)
+    for variant in sweep.variants:
+        picked = [r for r in variant.rows if r["picked"]]
+        others = [r for r in variant.rows if not r["picked"]]
+        assert len(picked) == 1
+        assert picked[0]["flips"]  # sentences about the duration, the margin, ...
+        assert all(r["flips"] is None for r in others)
+    assert "flips" not in run_sweep(make_scenario(), axes, samples=0).variants[0].rows[0]

@@ -141,7 +141,7 @@ def sweep(
 
     def progress(done: int, total: int) -> None:
         if sys.stderr.isatty():
-            err.print(f"\rvariant {done:,} of {total:,}", end="")
+            err.print(f"\rvariant {done:,} of {total:,}", end="\n" if done == total else "")
 
     result = run_sweep(
         scenario,

@@ -17,7 +17,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-MAX_WORKSTREAMS = 50
+MAX_WORKSTREAMS = 1_000
+"""Workstreams in one scenario; a big portfolio keeps fewer monthly band draws per option
+(``uncertainty.montecarlo.band_draws``) so its memory stays bounded."""
 MAX_HORIZON_MONTHS = 240  # 20 years
 MAX_FTE = 10_000  # per workstream, summed over roles
 MAX_ROLES = 50  # roles in one workstream's team

@@ -51,6 +51,7 @@ from shorewise.domain.limits import (
     MAX_SAMPLES,
     MAX_WORKSTREAMS,
 )
+from shorewise.domain.scenario_api import ScenarioApi
 from shorewise.domain.strategy import OptionKey, Strategy
 from shorewise.domain.tradeoffs import order_from_answers
 from shorewise.domain.weight_constraints import WeightConstraints
@@ -236,7 +237,7 @@ class Simulation(_Frozen):
     method: Literal["random", "sobol", "lhs"] = "random"
 
 
-class Scenario(_Frozen):
+class Scenario(ScenarioApi):
     """A whole scenario file (DESIGN.md §6), validated."""
 
     name: str = Field(min_length=1, max_length=MAX_NAME_CHARS)
@@ -379,7 +380,7 @@ class Scenario(_Frozen):
 
         data: dict[str, Any] = {name: getattr(self, name) for name in type(self).model_fields}
         data.update(changes)  # an unknown name is reported by validation, with the rest
-        return build_scenario(data, source="Scenario.replace")
+        return self._keep_folder(build_scenario(data, source="Scenario.replace"))
 
     def with_assumptions(self, **values: Any) -> Scenario:
         """A copy with these assumptions set (``0.8``, ``"30%..70%"``, a distribution),

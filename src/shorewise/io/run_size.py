@@ -3,7 +3,7 @@
 What a run keeps (see :mod:`shorewise.uncertainty.montecarlo`), per alternative
 (workstream x option, mixes included), in 8-byte floats: five figures per draw; the
 category totals of the first ``KEPT_DRAWS`` draws; paid, effective and burn per month for
-the first ``BAND_DRAWS`` draws. Beside that: the sampled inputs of the first
+the first ``band_draws`` draws. Beside that: the sampled inputs of the first
 ``KEPT_DRAWS`` draws, one sampling chunk, the engine's working arrays for one block of
 ``ENGINE_DRAWS`` draws, and the decision's per-draw scores. :data:`OVERHEAD_FACTOR`
 covers temporaries (measured: see ``tests/io/test_run_size.py``). A run over
@@ -24,7 +24,7 @@ from shorewise.domain.catalogue import CATALOGUE
 from shorewise.domain.limits import MAX_RUN_BYTES
 from shorewise.domain.scenario import Scenario
 from shorewise.engine.types import CATEGORIES
-from shorewise.uncertainty.montecarlo import BAND_DRAWS, CHUNK_DRAWS, ENGINE_DRAWS, KEPT_DRAWS
+from shorewise.uncertainty.montecarlo import CHUNK_DRAWS, ENGINE_DRAWS, KEPT_DRAWS, band_draws
 
 FLOAT = 8
 FIGURES = 5  # total, NPV, effective FTE-months, cost per effective FTE-month, months to target
@@ -48,8 +48,8 @@ def _inputs(scenario: Scenario) -> int:
 def run_bytes(scenario: Scenario, samples: int) -> int:
     """Estimated peak memory in bytes of a run of ``samples`` draws (0: one central run)."""
     n = max(1, samples)
-    kept, bands = min(n, KEPT_DRAWS), min(n, BAND_DRAWS)
     horizon = scenario.horizon
+    kept, bands = min(n, KEPT_DRAWS), band_draws(n, alternatives(scenario), horizon)
     per_alternative = FIGURES * n + len(CATEGORIES) * kept + MONTHLY_SERIES * bands * horizon
     options = len(scenario.options()) + len(scenario.mixes)
     rest = (

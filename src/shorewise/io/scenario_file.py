@@ -182,8 +182,11 @@ def scenario_from_text(
 
 
 def load_scenario(path: str | os.PathLike[str]) -> Scenario:
-    """Load and validate a scenario file (``.yaml``, ``.yml``, ``.toml`` or ``.json``)."""
-    return scenario_from_text(read_text(path), source=str(path), base_dir=Path(path).parent)
+    """Load and validate a scenario file (``.yaml``, ``.yml``, ``.toml`` or ``.json``); its
+    relative paths (``rate_card``) are read from the file's folder (``scenario.base_dir``)."""
+    folder = Path(path).parent
+    scenario = scenario_from_text(read_text(path), source=str(path), base_dir=folder)
+    return scenario.with_base_dir(folder.resolve())
 
 
 def scenario_to_yaml(scenario: Scenario) -> str:

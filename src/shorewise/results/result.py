@@ -111,6 +111,13 @@ class Result(_Frozen):
 
     __hash__ = None  # type: ignore[assignment]
 
+    def __repr__(self) -> str:
+        runs = "one run at the medians" if self.deterministic else f"{self.samples:,} draws"
+        return (
+            f"Result({self.scenario!r}: pick {self.recommendation.label!r}, "
+            f"{len(self.strategies)} options x workstreams, {runs}, seed {self.seed})"
+        )
+
     # --- views -----------------------------------------------------------------------
     def rows_for(self, workstream: str | int) -> list[OptionRow]:
         """The option rows of one workstream (by name or index), in display order."""

@@ -5,7 +5,8 @@ is the same whatever the chunk size; the engine runs on one chunk at a time. Wha
 per alternative: the five headline figures of every draw (5 floats per draw), the mean of
 each cost category over all draws, and — for the first :data:`KEPT_DRAWS` draws only — the
 per-draw category totals and the sampled inputs (for sensitivity); monthly paid, effective
-and burn series for the first :data:`BAND_DRAWS` draws (for P10/P50/P90 bands in charts).
+and burn series for the first :data:`BAND_DRAWS` draws (for P10/P50/P90 bands in charts;
+fewer in a big portfolio, see :func:`band_draws`).
 Output arrays are allocated once, so memory is ~40 bytes per draw and alternative plus a
 bounded rest, whatever the sample count. ``samples=0`` is a deterministic run with every
 input at its median.
@@ -38,6 +39,10 @@ from shorewise.uncertainty.sampling import Method, central_inputs, sample_inputs
 CHUNK_DRAWS = 16_384  # draws sampled at a time
 ENGINE_DRAWS = 2_048  # draws simulated at a time: the engine's arrays stay in cache
 BAND_DRAWS = 20_000
+BAND_BUDGET = 2**25
+"""Floats one monthly series may keep over all alternatives (256 MiB); a big portfolio keeps
+fewer band draws per alternative (:func:`band_draws`), never fewer than MIN_BAND_DRAWS."""
+MIN_BAND_DRAWS = 200
 KEPT_DRAWS = 200_000  # keep category totals and sampled inputs for this many draws
 KEPT_INPUTS_LIMIT = KEPT_DRAWS  # the former name
 
@@ -192,7 +197,8 @@ def run_monte_carlo(
     correlation = _correlation(scenario, inputs, uncertain, samples)
     deterministic = samples == 0
     total = 1 if deterministic else samples
-    kept_n, band_n = min(total, KEPT_DRAWS), min(total, BAND_DRAWS)
+    kept_n = min(total, KEPT_DRAWS)
+    band_n = band_draws(total, len(alternatives), scenario.horizon)
     out = [_Collector.allocate(total, kept_n, band_n, scenario.horizon) for _ in alternatives]
     kept = {k: np.empty(kept_n) for k in uncertain}
     done = 0
@@ -229,6 +235,17 @@ def run_monte_carlo(
         category_means=[_means(c, total) for c in out],
         method=method,
     )
+
+
+def band_draws(samples: int, alternatives: int, horizon: int) -> int:
+    """Draws whose monthly series are kept per alternative: the first ``BAND_DRAWS``, fewer
+    when ``alternatives x horizon`` months would pass ``BAND_BUDGET`` per series.
+
+    >>> band_draws(10_000, 8, 36), band_draws(2_000, 2_000, 36)
+    (10000, 466)
+    """
+    fit = BAND_BUDGET // max(1, alternatives * horizon)
+    return max(1, min(samples, BAND_DRAWS, max(MIN_BAND_DRAWS, fit)))
 
 
 def _means(collector: _Collector, total: int) -> FloatArray:

@@ -100,16 +100,17 @@ def _dask_client(address: str, workers: int) -> Iterator[Any]:
             "running on Dask needs dask.distributed: pip install 'shorewise[cluster]'"
         ) from exc
     if address == "local":
-        with (
-            distributed.LocalCluster(
+        try:
+            cluster = distributed.LocalCluster(
                 n_workers=workers,
                 threads_per_worker=1,
                 processes=True,
                 host="127.0.0.1",
-                dashboard_address=None,
-            ) as cluster,
-            distributed.Client(cluster) as client,
-        ):
+                dashboard_address="127.0.0.1:0",  # a free loopback port, never a clash
+            )
+        except (OSError, RuntimeError) as exc:
+            raise ModelError(f"cannot start a local Dask cluster: {exc}") from exc
+        with cluster, distributed.Client(cluster) as client:
             yield client
         return
     try:
@@ -118,6 +119,10 @@ def _dask_client(address: str, workers: int) -> Iterator[Any]:
         raise ModelError(f"cannot reach the Dask scheduler at {address!r}: {exc}") from exc
     with client:
         yield client
+
+
+def _run_chunk(function: Callable[[T], R], chunk: list[T]) -> list[R]:
+    return [function(task) for task in chunk]
 
 
 def run_tasks(
@@ -130,17 +135,18 @@ def run_tasks(
     """``function`` over ``tasks``, results in the tasks' order, on the chosen executor
     (see module doc). ``function`` must be importable by name (module level)."""
     _check_workers(workers)
+    chunk = max(1, len(tasks) // (workers * 8))  # a few chunks per worker: little overhead
     if dask is not None:
+        chunks = [list(tasks[i : i + chunk]) for i in range(0, len(tasks), chunk)]
         with _dask_client(dask, workers) as client:
-            futures = client.map(function, list(tasks), pure=False)
+            futures = client.map(_run_chunk, [function] * len(chunks), chunks, pure=False)
             for future in futures:
-                yield future.result()
+                yield from future.result()
         return
     if workers == 1 or len(tasks) <= 1:
         yield from map(function, tasks)
         return
     context = multiprocessing.get_context("spawn")  # no fork of a threaded parent
-    chunk = max(1, len(tasks) // (workers * 8))
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         yield from pool.map(function, tasks, chunksize=chunk)
 

@@ -23,7 +23,6 @@ from shorewise.errors import ModelError
 from shorewise.results.evaluation import Evaluation, model_of
 from shorewise.results.result import Result
 from shorewise.results.sensitivity import SensitivityResult, sensitivity
-from shorewise.uncertainty.montecarlo import BAND_DRAWS
 from shorewise.uncertainty.summary import Percentiles, percentiles
 from shorewise.workflows.evaluate import evaluate
 
@@ -173,7 +172,7 @@ def breakeven(
         alt_b.option_name,
         percentiles(months),
         float(np.mean(~np.isfinite(months))),
-        min(ev.run.samples, BAND_DRAWS),
+        int(ev.run.monthly_effective[i_b].shape[0]),
         points,
     )
 

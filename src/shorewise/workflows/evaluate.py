@@ -50,13 +50,16 @@ def evaluate(
 ) -> Result:
     """Evaluate ``scenario``: every workstream x option, Monte Carlo, recommendation.
 
-    ``samples``/``seed`` override the file's ``simulation`` block (``samples=0``: one run at
-    every input's median); ``flips=False`` skips the search for what would change the
-    answer (``with_flips`` is its older name), much faster on a multi-workstream plan. The
+    A relative ``rate_card`` is read from ``base_dir``, by default ``scenario.base_dir``
+    (the file's folder for ``load_scenario``). ``samples``/``seed`` override the file's
+    ``simulation`` block (``samples=0``: one run at every input's median); ``flips=False``
+    skips the search for what would change the answer (``with_flips`` is its older name),
+    much faster on a multi-workstream plan. The
     scenario is validated again first, completely (an edit with ``model_copy`` included),
     and a run too big for memory is refused before it starts.
     Raises :class:`~shorewise.errors.ShorewiseError` subclasses only.
     """
+    base_dir = getattr(scenario, "base_dir", None) if base_dir is None else base_dir
     scenario, card = check_scenario(
         scenario, base_dir=base_dir, samples=samples, seed=seed, rate_card=rate_card
     )
