@@ -112,9 +112,17 @@ class Result(_Frozen):
     __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
+        from shorewise.results.vocabulary import option_label
+
         runs = "one run at the medians" if self.deterministic else f"{self.samples:,} draws"
+        picks = self.recommendation.picks
+        pick = (
+            "; ".join(option_label(p.option, short=True) for p in picks)
+            if len(picks) > 1
+            else self.recommendation.label
+        )
         return (
-            f"Result({self.scenario!r}: pick {self.recommendation.label!r}, "
+            f"Result({self.scenario!r}: pick {pick!r}, "
             f"{len(self.strategies)} options x workstreams, {runs}, seed {self.seed})"
         )
 
