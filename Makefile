@@ -10,7 +10,7 @@ CORE   := $(VENV)/.installed-core
 DEV    := $(VENV)/.installed-dev
 TESTS  ?= 1
 
-.PHONY: demo test check lint typecheck layers system-deps bench docs clean
+.PHONY: demo test check lint typecheck layers system-deps bench docs validate-model clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -71,6 +71,10 @@ bench: $(DEV)
 ## docs: regenerate the CLI reference from --help
 docs: $(DEV)
 	$(BIN)/python -m shorewise.cli.docs > docs/cli.md
+
+## validate-model: regenerate docs/validation.md (model P50s beside published figures)
+validate-model: $(CORE)
+	$(BIN)/python -m shorewise.workflows.validation > docs/validation.md
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis build dist src/*.egg-info

@@ -148,6 +148,8 @@ def print_comparison(console: Console, c: Result, *, detail: bool) -> None:
             console.print(f"  [dim]route — {text}[/dim]", highlight=False)
         if detail:
             console.print(_category_table(c, rows))
+    for note in c.notes:
+        console.print(f"[italic]{note}[/italic]", highlight=False)
 
 
 def print_assumptions(console: Console, rows: list[dict[str, Any]]) -> None:

@@ -298,6 +298,7 @@ def _assemble(
 ) -> model.Result:
     s, run = ev.scenario, ev.run
     from shorewise.decision.policy import policy_notes
+    from shorewise.results.guard_rails import guard_notes
 
     result = model.Result(
         scenario=s.name,
@@ -309,7 +310,7 @@ def _assemble(
         strategies=rows,
         recommendation=recommendation,
         plan=plan,
-        notes=policy_notes(s),
+        notes=[*policy_notes(s), *guard_notes(ev)],
         smaa=list(recommendation.by_workstream[0].smaa),
         workstreams=[
             model.WorkstreamInfo(
