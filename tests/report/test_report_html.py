@@ -43,6 +43,9 @@ def test_every_chart_has_a_div_and_a_spec(example: str) -> None:
     expected = {f"{k}-{w}" for k in per_workstream for w in range(len(c.workstreams))}
     if example == WITH_EXTRAS:
         expected |= {"tornado", "duration-sweep"}
+    for w in range(len(c.workstreams)):  # trade-offs wherever two options are scored
+        if sum(1 for r in c.rows_for(w) if r.eligible and r.criteria) >= 2:
+            expected |= {f"weights-{w}", f"value-for-money-{w}"}
     assert set(specs) == expected
     for key in specs:
         assert f'id="chart-{key}"' in html
@@ -54,7 +57,16 @@ def test_decision_charts_only_when_the_analyses_are_there() -> None:
     assert "duration-sweep" in with_extras
     without = _specs(_html("retail-app"))
     assert "tornado" not in without
-    assert "What moves the answer" not in _html("retail-app")
+    assert "duration-sweep" not in without
+    assert {"weights-0", "value-for-money-0"} <= set(without)  # the weights are always there
+
+
+def test_weights_and_information_section() -> None:
+    html = _html("retail-app")
+    assert 'id="weights-and-information"' in html
+    assert "What is worth finding out before you sign" in html
+    assert "How the choice depends on the weights" in html
+    assert 'href="#weights-and-information"' in html
 
 
 def test_recommendation_comes_first_with_its_reasons(example: str) -> None:

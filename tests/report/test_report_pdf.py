@@ -57,7 +57,9 @@ def test_every_section_is_there(tmp_path: Path, example: str) -> None:
         assert heading.lower() in text.lower()
     assert "Cumulative cost" in text
     assert "Cost by category" in text
-    assert ("What moves the answer" in text) == (example == WITH_EXTRAS)
+    assert ("What moves the answer (tornado)" in text) == (example == WITH_EXTRAS)
+    assert "How the scores move with each weight" in text
+    assert "How the choice depends on the weights" in text
     for a in comparison(example).assumptions:
         assert a.key in text.replace("\n", " ") or a.key[:30] in text
 

@@ -22,7 +22,8 @@ def _saved(value: Any) -> Any:
 def _valid(spec: dict[str, Any]) -> None:
     import altair as alt
 
-    (alt.LayerChart if "layer" in spec else alt.Chart).from_dict(spec, validate=True)
+    kind = alt.FacetChart if "facet" in spec else alt.LayerChart if "layer" in spec else alt.Chart
+    kind.from_dict(spec, validate=True)
 
 
 def test_a_saved_run_draws_the_report_charts() -> None:
@@ -49,7 +50,9 @@ def test_runs_saved_by_an_earlier_version_get_no_charts() -> None:
 def test_analysis_charts_only_when_the_result_holds_them() -> None:
     with_analyses = comparison("core-platform")
     charts = analysis_charts(saved_result(_saved(with_analyses.to_dict())))
-    assert [c["id"] for c in charts] == ["tornado", "duration-sweep"]
+    trade_offs = ["weights-0", "value-for-money-0"]
+    assert [c["id"] for c in charts] == ["tornado", "duration-sweep", *trade_offs]
     for chart in charts:
         _valid(chart["spec"])
-    assert analysis_charts(saved_result(_saved(comparison("retail-app").to_dict()))) == []
+    without = analysis_charts(saved_result(_saved(comparison("retail-app").to_dict())))
+    assert [c["id"] for c in without] == trade_offs

@@ -242,3 +242,54 @@ def test_form_round_trip_keeps_what_the_form_has_no_field_for() -> None:
     assert back["assumptions"] == data["assumptions"]
     assert back["workstreams"][0]["team"] == {"backend": 4, "qa": 1}
     assert back["workstreams"][0]["core"] is True
+
+
+def test_trade_off_answers_travel_both_ways_and_errors_land_on_the_question(
+    client: httpx.Client,
+) -> None:
+    answers = {"cost_vs_speed": "speed", "cost_vs_control": "equal"}
+    state = data_to_form({"name": "T", "weight_answers": answers})
+    assert state.values["weight_answers.cost_vs_speed"] == "speed"
+    assert state.values["weight_answers.speed_vs_control"] == ""
+    back, problems = form_to_data(
+        {"name": "T", **{k: v for k, v in state.values.items() if k.startswith("weight_")}}
+    )
+    assert problems == []
+    assert back["weight_answers"] == answers
+
+    token = _token(client)
+    editor = client.get("/scenarios/new").text
+    assert "Would you rather pay 10 % less" in editor
+    assert 'name="weight_answers.cost_vs_risk"' in editor
+    saved = client.post(
+        "/scenarios", data=_form(token, **{"weight_answers.cost_vs_speed": "speed"})
+    )
+    assert saved.status_code == 303
+    yaml_text = client.get(saved.headers["location"] + "/download.yaml").text
+    assert "weight_answers" in yaml_text
+    assert "cost_vs_speed: speed" in yaml_text
+    bad = client.post(
+        "/scenarios",
+        data=_form(token, **{"weight_answers.cost_vs_speed": "control", "weights.cost": "0.5"}),
+    )
+    assert bad.status_code == 422
+    assert "cost_vs_speed" in bad.text
+    assert "allowed: cost, speed or equal" in bad.text
+
+
+def test_results_page_shows_what_to_find_out_and_still_offers_the_tornado(
+    client: httpx.Client,
+) -> None:
+    token = _token(client)
+    created = client.post("/api/scenarios", content=example_text(), headers=YAML).json()["id"]
+    started = client.post(
+        f"/scenarios/{created}/run", data={"csrf_token": token, "samples": "300", "seed": "5"}
+    )
+    html = client.get(_follow_job(client, started.headers["location"])).text
+    assert 'id="weights-and-information"' in html
+    assert "How the choice depends on the weights" in html
+    assert 'data-vega="spec-weights-0"' in html
+    assert 'data-vega="spec-value-for-money-0"' in html
+    assert "/analyses" in html  # the tornado and sweep are still one click away
+    section = html.split('id="weights-and-information"')[1].split("</section>")[0]
+    assert not re.search(r"(onshore|offshore)_(inhouse|outsource)|@[A-Z]{2}\b", section)

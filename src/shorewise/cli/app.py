@@ -243,9 +243,9 @@ def countries(
 
 
 def _register_commands() -> None:
-    from shorewise.cli import cmd_decide, cmd_init, cmd_report, cmd_serve
+    from shorewise.cli import cmd_decide, cmd_information, cmd_init, cmd_report, cmd_serve
 
-    for module in (cmd_init, cmd_decide, cmd_report, cmd_serve):
+    for module in (cmd_init, cmd_decide, cmd_information, cmd_report, cmd_serve):
         module.register(app)
 
 

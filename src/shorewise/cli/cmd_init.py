@@ -29,6 +29,29 @@ def _ask_workstreams(tech: bool) -> list[WorkstreamAnswer]:
             return items
 
 
+def _ask_tradeoffs() -> dict[str, str]:
+    """The trade-off questions (:data:`~shorewise.domain.tradeoffs.QUESTIONS`): 1 or 2 picks
+    a side, 0 (the default) says both matter equally."""
+    from shorewise.domain.tradeoffs import EQUAL, QUESTIONS
+
+    if not typer.confirm(
+        "Answer five quick trade-off questions so the decision weighs what matters to you?",
+        default=True,
+    ):
+        return {}
+    answers = {}
+    for q in QUESTIONS:
+        typer.echo(q.text)
+        picks = {"1": q.a, "2": q.b, "0": EQUAL}
+        choice = ""
+        while choice not in picks:
+            choice = typer.prompt(
+                f"  1 = {q.a_answer}, 2 = {q.b_answer}, 0 = both matter equally", default="0"
+            ).strip()
+        answers[q.id] = picks[choice]
+    return answers
+
+
 def init(
     out: Annotated[Path, typer.Argument(help="Where to write the scenario (.yaml).")] = Path(
         "scenario.yaml"
@@ -53,7 +76,13 @@ def init(
     tech = typer.confirm("Is yours a tech / IT company?", default=True)
     workstreams = _ask_workstreams(tech)
     answers = Answers(
-        name, home, [c.strip() for c in abroad.split(",") if c.strip()], tech, workstreams, currency
+        name,
+        home,
+        [c.strip() for c in abroad.split(",") if c.strip()],
+        tech,
+        workstreams,
+        currency,
+        weight_answers=_ask_tradeoffs(),
     )
     text = scenario_yaml(answers, str(out))
     write_atomically(out, text.encode())

@@ -20,6 +20,7 @@ import re
 from typing import Any
 
 from shorewise.report.assumptions import short_unit
+from shorewise.report.decision_tables import decision_tables
 from shorewise.results import numbers as fmt
 from shorewise.results.result import OptionRow, Quantiles, Result
 from shorewise.results.vocabulary import PROVENANCE_LABELS, country_name, option_label
@@ -278,4 +279,5 @@ def report_context(c: Result, *, generated: dt.date | None = None) -> dict[str, 
         "assumption_groups": assumption_groups(c),
         "overrides": sum(1 for a in c.assumptions if a.overridden),
         "scenario_yaml": scenario_yaml(c),
+        **decision_tables(c),
     }

@@ -241,7 +241,8 @@ def duration_sweep_chart(
 
 
 def extra_charts(c: Result, *, width: int = 520, validate: bool = False) -> list[ChartItem]:
-    """The tornado and the duration sweep when ``c.analyses`` has them (else nothing)."""
+    """The tornado and the duration sweep when ``c.analyses`` has them, then the weight and
+    value-for-money charts (:mod:`shorewise.report.tradeoff_charts`)."""
     extras: Mapping[str, Any] = c.analyses
     currency = c.currency
     w = int(extras.get("workstream_index", 0))
@@ -297,4 +298,6 @@ def extra_charts(c: Result, *, width: int = 520, validate: bool = False) -> list
                 ),
             )
         )
-    return items
+    from shorewise.report.tradeoff_charts import tradeoff_items
+
+    return items + tradeoff_items(c, width=width, validate=validate)

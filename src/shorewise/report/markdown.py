@@ -18,6 +18,7 @@ from typing import Any
 
 from shorewise.engine.types import CATEGORIES
 from shorewise.report.context import central_text, headline, run_text, scenario_yaml
+from shorewise.report.decision_tables import decision_science_lines
 from shorewise.results import numbers as fmt
 from shorewise.results.result import Finding, FlipCondition, Quantiles, Result
 from shorewise.results.vocabulary import (
@@ -188,6 +189,7 @@ def report_markdown(c: Result) -> str:
 
     lines = [comparison_markdown(c, detail=True).rstrip(), ""]
     lines += _extras(c)
+    lines += decision_science_lines(c)
     lines += [
         "## Assumptions",
         "",

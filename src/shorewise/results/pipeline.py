@@ -23,6 +23,7 @@ from shorewise.decision.findings import Finding, FlipFinding
 from shorewise.decision.policy import Eligibility, exclusion
 from shorewise.decision.recommend import Settings, WorkstreamDecision, recommend
 from shorewise.decision.seed_rules import WorkFacts
+from shorewise.domain.weight_spec import CRITERIA
 from shorewise.results import result as model
 from shorewise.results.assumption_rows import assumption_rows, scenario_data
 from shorewise.results.candidates import candidate_for
@@ -311,6 +312,7 @@ def _assemble(
         recommendation=recommendation,
         plan=plan,
         notes=[*policy_notes(s), *guard_notes(ev)],
+        weights={c: round(float(v), 6) for c, v in zip(CRITERIA, scoring_weights(s), strict=True)},
         smaa=list(recommendation.by_workstream[0].smaa),
         workstreams=[
             model.WorkstreamInfo(

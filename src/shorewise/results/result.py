@@ -90,6 +90,7 @@ class Result(_Frozen):
     recommendation: Recommendation
     plan: Plan
     notes: list[str]
+    weights: dict[str, float] = Field(default_factory=dict)
     smaa: list[dict[str, Any]] = Field(default_factory=list)
     value_of_information: dict[str, Any] | None = None
     workstreams: list[WorkstreamInfo]

@@ -24,7 +24,10 @@ from shorewise.results.result import RESULT_FORMAT, Result
 
 
 def _fit(spec: Spec) -> Spec:
-    """As wide as the chart's box on the page, axis labels and legend included."""
+    """As wide as the chart's box on the page, axis labels and legend included (a chart of
+    small panels keeps its panels' widths: Vega-Lite sizes a facet by its cells)."""
+    if "facet" in spec:
+        return spec
     return {**spec, "width": "container", "autosize": {"type": "fit-x", "contains": "padding"}}
 
 

@@ -24,6 +24,7 @@ from typing import Any
 
 import yaml
 
+from shorewise.domain.tradeoffs import QUESTIONS
 from shorewise.errors import Problem, ScenarioError
 from shorewise.io.scenario_file import parse_text
 
@@ -39,6 +40,7 @@ FILE_ORDER = (
     "workstreams",
     "assumptions",
     "weights",
+    "weight_answers",
     "policy",
     "simulation",
 )
@@ -109,6 +111,13 @@ def form_to_data(form: Mapping[str, str]) -> tuple[dict[str, Any], list[Problem]
     weights = {w: _number(form[f"weights.{w}"]) for w in WEIGHTS if form.get(f"weights.{w}")}
     if weights:
         data["weights"] = weights
+    answers = {
+        q.id: form[f"weight_answers.{q.id}"]
+        for q in QUESTIONS
+        if form.get(f"weight_answers.{q.id}", "").strip()
+    }
+    if answers:
+        data["weight_answers"] = answers
 
     rows: dict[str, dict[int, dict[str, str]]] = {"workstreams": {}, "assumptions": {}}
     for name, value in form.items():
@@ -209,6 +218,9 @@ def data_to_form(data: Mapping[str, Any]) -> FormState:
         state.values[f"simulation.{key}"] = _text(simulation.pop(key, None))
     for key in WEIGHTS:
         state.values[f"weights.{key}"] = _text(weights.get(key))
+    answers = _mapping(get("weight_answers"))
+    for q in QUESTIONS:
+        state.values[f"weight_answers.{q.id}"] = _text(answers.get(q.id))
     countries = get("offshore_countries")
     state.values["offshore_countries"] = (
         ", ".join(str(c) for c in countries) if isinstance(countries, list) else _text(countries)

@@ -17,6 +17,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
 from starlette.datastructures import UploadFile
 
+from shorewise.domain.tradeoffs import QUESTIONS
 from shorewise.errors import Problem, ScenarioError
 from shorewise.io.scenario_file import parse_text
 from shorewise.web.context import is_htmx, library, render, settings
@@ -59,6 +60,7 @@ def choices() -> dict[str, Any]:
         ],
         "countries": [{"code": c.iso2, "name": c.name} for c in country_rows()],
         "volatilities": VOLATILITIES,
+        "questions": QUESTIONS,
     }
 
 

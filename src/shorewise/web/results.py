@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
+from shorewise.report.decision_tables import decision_tables
 from shorewise.web.charts import analysis_charts, workstream_charts
 from shorewise.web.context import jobs, library, render
 from shorewise.web.jobs import JobRunner
@@ -40,6 +41,9 @@ def run_page(request: Request, run_id: int, lib: LibraryDep) -> Response:
             "r": result,
             "charts": workstream_charts(result),
             "analyses": analysis_charts(parsed),
+            "worked_out": parsed is not None
+            and bool(parsed.analyses.get("tornado") or parsed.analyses.get("duration_sweep")),
+            **(decision_tables(parsed) if parsed is not None else {}),
             "current": parsed is not None,
             "downloads": DOWNLOADS,
             "other_runs": others,

@@ -46,6 +46,9 @@ class Answers:
     tech_company: bool
     workstreams: list[WorkstreamAnswer]
     currency: str = "USD"
+    weight_answers: dict[str, str] = field(default_factory=dict)
+    """Trade-off answers (question id -> criterion or ``equal``), see
+    :mod:`shorewise.domain.tradeoffs`; they give the importance order."""
     samples: int = 10_000
     seed: int = 42
     extra: dict[str, Any] = field(default_factory=dict)
@@ -70,6 +73,7 @@ def scenario_data(a: Answers) -> dict[str, Any]:
             for w in a.workstreams
         ],
         "policy": {"never_outsource_core": True},
+        **({"weight_answers": dict(a.weight_answers)} if a.weight_answers else {}),
         "simulation": {"samples": a.samples, "seed": a.seed},
         **a.extra,
     }
