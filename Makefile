@@ -11,7 +11,7 @@ APP    := $(VENV)/.installed-app
 DEV    := $(VENV)/.installed-dev
 TESTS  ?= 1
 
-.PHONY: demo test check lint typecheck layers system-deps bench docs screenshots clean
+.PHONY: demo test check lint typecheck layers system-deps bench docs screenshots validate-model clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -82,6 +82,10 @@ docs: $(DEV)
 ## screenshots: regenerate docs/*.png (web results at 1280 and 390 px, PDF pages 1-2)
 screenshots: $(DEV) system-deps
 	$(BIN)/python scripts/screenshots.py
+
+## validate-model: regenerate docs/validation.md (model P50s beside published figures)
+validate-model: $(CORE)
+	$(BIN)/python -m shorewise.workflows.validation > docs/validation.md
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis build dist src/*.egg-info

@@ -60,6 +60,21 @@ HAND_ASSUMPTIONS: dict[str, Any] = {
     "entity_setup_cost": 40000,
     "entity_setup_months": 3,
     "entity_running_monthly": 2000,
+    # neutral values for the true cost of a team abroad and vendor pricing (issue 11)
+    "onshore_vendor_productivity": 0.8,
+    "offshore_vendor_productivity": 0.8,
+    "onshore_benefits_rate": 0,
+    "offshore_home_management_share": 0,
+    "offshore_home_management_first_year": 1,
+    "offshore_lead_ratio": 0,
+    "offshore_lead_premium": 1,
+    "offshore_learning_ratio": 1,
+    "offshore_b2b_share": 0,
+    "engineering_leadership_share": 0,
+    "vendor_escalation_time_and_materials": 0,
+    "vendor_escalation_fixed_price": 0,
+    "vendor_hours_monthly": 152,
+    "vendor_onsite_hourly_rate": 80,
 }
 
 

@@ -43,7 +43,9 @@ def test_breakeven_between_6_and_24_months() -> None:
     be = breakeven(result, "offshore_inhouse", "offshore_outsource", sweep=False)
     assert 6 <= be.months.p50 <= 24
     assert be.months.p10 <= be.months.p50 <= be.months.p90
-    assert be.never_share < 0.1
+    # issue 11: the true cost of a team abroad (Šmite & van Solingen 2016: its hourly cost
+    # became comparable only after 3 years) leaves some draws without a break-even
+    assert be.never_share < 0.2
 
 
 @pytest.mark.parametrize(

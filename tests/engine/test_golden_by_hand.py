@@ -37,23 +37,58 @@ def test_onshore_inhouse_by_hand(hand_scenario: Scenario) -> None:
     assert row.cost_by_category["release"] == pytest.approx(release)
 
 
-def test_onshore_vendor_margin_and_equal_output_by_hand(hand_scenario: Scenario) -> None:
-    row = _row(evaluate(hand_scenario, samples=0), "onshore_outsource")
-    rate = (10_000 * 1.25 + 500) * 1.3  # vendor's loaded cost x (1 + margin)
-    paid_fte = 4 / 0.8  # equal output: productivity 80 % (seed) needs 5 billed FTE
+def _vendor_total(rate: float, *, change_requests: float) -> tuple[float, float, float]:
+    """Fees, selection/transition and total of the home vendor at ``rate`` per FTE-month."""
+    paid_fte = 4 / 0.8  # equal output: productivity 80 % (pinned) needs 5 billed FTE
     billed_months = paid_fte * (0.5 + 5)  # mobilised linearly over 1 month
     fees = billed_months * rate
     selection_transition = (0.01 + 0.02) * paid_fte * rate * 6  # of the contract value
     governance = 0.05 * fees
-    change_requests = 0.1 * fees  # medium scope volatility
-    total = fees + selection_transition + governance + change_requests
+    return (
+        fees,
+        selection_transition,
+        fees + selection_transition + governance + (change_requests * fees),
+    )
+
+
+def test_onshore_vendor_cost_plus_margin_where_no_rate_band(hand_scenario: Scenario) -> None:
+    # Australia has no published rate band: the vendor is priced at cost plus margin
+    australia = hand_scenario.model_copy(update={"home_country": "AU", "currency": "USD"})
+    row = _row(evaluate(australia, samples=0), "onshore_outsource")
+    rate = (10_000 * 1.25 + 500) * 1.3  # vendor's loaded cost x (1 + margin)
     assert rate == 16_900
+    fees, selection_transition, total = _vendor_total(rate, change_requests=0.0)
     assert row.cost_by_category["vendor_fees"] == pytest.approx(fees)
     assert row.cost_by_category["vendor_selection_transition"] == pytest.approx(
         selection_transition
     )
+    assert row.cost_by_category["change_requests"] == 0  # time and materials
     assert row.total_cost.p50 == pytest.approx(total)
     assert row.effective_fte_months.p50 == pytest.approx(4 * (5.5 - 0.5))
+
+
+def test_onshore_vendor_priced_from_its_hourly_rate(hand_scenario: Scenario) -> None:
+    assumptions = {**hand_scenario.assumptions}
+    pinned = hand_scenario.model_copy(update={"assumptions": assumptions})
+    from shorewise.domain.distributions import Fixed
+
+    assumptions["onshore_vendor_hourly_rate"] = Fixed(value=110.0)
+    row = _row(evaluate(pinned, samples=0), "onshore_outsource")
+    fees, _, total = _vendor_total(110.0 * 152, change_requests=0.0)  # 152 h a month
+    assert row.cost_by_category["vendor_fees"] == pytest.approx(fees)
+    assert row.total_cost.p50 == pytest.approx(total)
+
+
+def test_change_requests_only_on_fixed_price(hand_scenario: Scenario) -> None:
+    australia = hand_scenario.model_copy(update={"home_country": "AU"})
+    ws = australia.workstreams[0]
+    fixed = australia.model_copy(
+        update={"workstreams": (ws.model_copy(update={"contract": "fixed_price"}),)}
+    )
+    row = _row(evaluate(fixed, samples=0), "onshore_outsource")
+    fees, _, total = _vendor_total(16_900, change_requests=0.1)  # medium scope volatility
+    assert row.cost_by_category["change_requests"] == pytest.approx(0.1 * fees)
+    assert row.total_cost.p50 == pytest.approx(total)
 
 
 def test_offshore_team_setup_by_hand(hand_scenario: Scenario) -> None:
@@ -76,6 +111,23 @@ def test_offshore_team_setup_by_hand(hand_scenario: Scenario) -> None:
     assert row.total_cost.p50 == pytest.approx(sum(parts.values()))
     assert sum(parts.values()) == pytest.approx(182_475)
     assert "employer of record (set in the scenario)" in (row.route or "")
+
+
+def test_home_side_management_at_home_pay_by_hand(hand_scenario: Scenario) -> None:
+    from shorewise.domain.distributions import Fixed
+
+    assumptions = {
+        **hand_scenario.assumptions,
+        "offshore_home_management_share": Fixed(value=0.1),
+        "offshore_home_management_first_year": Fixed(value=2.0),
+        "offshore_team_governance_rate": Fixed(value=0.0),
+    }
+    managed = hand_scenario.model_copy(update={"assumptions": assumptions})
+    row = _row(evaluate(managed, samples=0), "offshore_inhouse@VN")
+    paid = (4 / 0.8) * 5
+    home_loaded = 10_000 * 1.25 + 500  # a home FTE-month: pay, on-costs, equipment, office
+    # all 6 months are in the team's first year: 0.1 x 2 of a home FTE per FTE abroad
+    assert row.cost_by_category["governance"] == pytest.approx(paid * 0.2 * home_loaded)
 
 
 def test_entity_route_delays_hiring(hand_scenario: Scenario) -> None:

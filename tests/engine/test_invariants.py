@@ -13,14 +13,21 @@ from shorewise.workflows.evaluate import evaluate
 SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-def _totals(fte: float, months: int, margin: float, samples: int = 0) -> dict[str, float]:
+def _totals(
+    fte: float, months: int, margin: float, samples: int = 0, **places: str
+) -> dict[str, float]:
     """Total cost per option; the route abroad is fixed (an auto route may switch to an
-    own entity, which delays hiring and so costs less while delivering less)."""
+    own entity, which delays hiring and so costs less while delivering less). ``places``:
+    ``home_country`` and ``offshore_countries`` overrides."""
     data = scenario_data(
         workstreams=[{"name": "w", "fte": fte, "duration_months": months}],
         assumptions={"vendor_margin": margin},
         offshore_route="eor",
     )
+    if "home_country" in places:
+        data["home_country"] = places["home_country"]
+    if "offshore" in places:
+        data["offshore_countries"] = [places["offshore"]]
     result = evaluate(build_scenario(data), samples=samples, seed=3)
     return {r.option: r.total_cost.p50 for r in result.strategies}
 
@@ -45,8 +52,10 @@ def test_more_fte_never_costs_less(fte: float, extra: float, months: int) -> Non
 def test_higher_vendor_margin_never_makes_outsourcing_cheaper(
     margin: float, bump: float, months: int
 ) -> None:
-    low, high = _totals(5, months, margin), _totals(5, months, margin + bump)
-    for option in ("onshore_outsource", "offshore_outsource@VN"):
+    # the margin prices a vendor only where no published rate band does (AU home, Egypt)
+    where = {"home_country": "AU", "offshore": "EG"}
+    low, high = _totals(5, months, margin, **where), _totals(5, months, margin + bump, **where)
+    for option in ("onshore_outsource", "offshore_outsource@EG"):
         assert high[option] > low[option]
     assert high["onshore_inhouse"] == low["onshore_inhouse"]
 

@@ -26,7 +26,15 @@ def test_contributions_on_extras_leave_the_base_rate() -> None:
     assert total.rate == pytest.approx(total.statutory_rate, rel=1e-9)
 
 
-@pytest.mark.parametrize("country", ["VN", "PL", "US", "IN"])
+def test_us_bonuses_count_only_when_the_pay_leaves_them_out() -> None:
+    # BLS supplemental pay (bonuses, overtime) is inside survey total pay, not on top
+    regular = employer_oncost("US", 120_000)
+    total = employer_oncost("US", 120_000, pay_includes_extras=True)
+    assert regular.rate == pytest.approx((3.14 + 1.50 + 3.17 + 1.71) / (30.33 + 3.26))
+    assert total.rate == pytest.approx((3.14 + 1.50 + 3.17) / (30.33 + 3.26 + 1.71))
+
+
+@pytest.mark.parametrize("country", ["VN", "PL", "IN"])
 def test_no_mandatory_extras_no_change(country: str) -> None:
     a = employer_oncost(country, 30_000)
     b = employer_oncost(country, 30_000, pay_includes_extras=True)

@@ -18,16 +18,25 @@ def test_employer_costs_csv_has_the_28_requested_countries() -> None:
     assert len(CSV_COUNTRIES) == len(set(CSV_COUNTRIES)) == 28
 
 
-def test_us_uses_bls_total_compensation() -> None:
-    cost = employer_oncost("US", 147_250)
+def test_us_uses_bls_components_on_top_of_total_pay() -> None:
+    # published-figures §10: insurance + retirement + legally required over wages + paid
+    # leave + supplemental pay, about 22 % (not 42 % on pay that already holds leave)
+    cost = employer_oncost("US", 147_250, pay_includes_extras=True)
     assert isinstance(cost, OnCost)
-    assert cost.rate == pytest.approx(0.4205, abs=0.0005)
-    assert cost.rate == pytest.approx(29.6 / 70.4)
+    assert cost.rate == pytest.approx((3.14 + 1.50 + 3.17) / (30.33 + 3.26 + 1.71))
+    assert cost.rate == pytest.approx(0.2212, abs=0.0001)
     assert (cost.strength, cost.capped, cost.extra_salary_months) == ("A", False, 0.0)
     assert cost.statutory_rate == pytest.approx(0.0765)
-    assert cost.provenance.startswith(
-        "BLS Employer Costs for Employee Compensation, Dec 2023: wages 70.4 % of total compensation"
-    )
+    assert cost.provenance.startswith("BLS Employer Costs for Employee Compensation, Dec 2023")
+
+
+def test_us_social_security_stops_at_its_wage_base() -> None:
+    pay = 250_000.0
+    cost = employer_oncost("US", pay, pay_includes_extras=True)
+    below = employer_oncost("US", 150_000, pay_includes_extras=True)
+    assert cost.capped
+    assert not below.capped
+    assert cost.rate == pytest.approx(below.rate - 0.062 * (pay - 176_100) / pay)
 
 
 def test_vietnam_below_the_cap_pays_the_nominal_rate() -> None:

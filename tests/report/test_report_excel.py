@@ -122,14 +122,10 @@ def test_the_wage_ratio_is_the_engines_by_formula_over_the_survey_ratio() -> Non
     ws = formulas["Inputs"]
     cells = {r[0].value: r[1] for r in ws.iter_rows(min_row=5, max_col=2) if r[0].value}
     assert cells["offshore_wage_ratio_VN"].value == (
-        "=offshore_wage_ratio_VN_survey*offshore_talent_premium_VN/onshore_talent_premium"
+        "=offshore_wage_ratio_VN_survey*offshore_talent_premium_VN"
     )
     central = c.live.central
-    ratio = (
-        central["offshore_wage_ratio@VN"][0]
-        * central["offshore_talent_premium@VN"][0]
-        / central["onshore_talent_premium"][0]
-    )
+    ratio = central["offshore_wage_ratio@VN"][0] * central["offshore_talent_premium@VN"][0]
     stored = values["Inputs"][cells["offshore_wage_ratio_VN"].coordinate].value
     assert stored == pytest.approx(ratio, rel=1e-12)
 

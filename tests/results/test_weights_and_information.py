@@ -95,14 +95,16 @@ def test_value_of_information_is_money_and_bounded() -> None:
 
 
 def test_an_input_whose_range_widens_gains_value() -> None:
-    def value(margin: str) -> float:
+    # the home vendor's hourly rate (a published band by default) decides between options
+    def value(rate: str) -> float:
         data = _retail()
-        data.setdefault("assumptions", {})["vendor_margin"] = margin
+        data.setdefault("assumptions", {})["onshore_vendor_hourly_rate"] = rate
         voi = evaluate(build_scenario(data), with_flips=False).value_of_information
         assert voi is not None
-        return next(i["value"] for i in voi["per_input"] if i["input"] == "vendor_margin")
+        name = "onshore_vendor_hourly_rate"
+        return next((i["value"] for i in voi["per_input"] if i["input"] == name), 0.0)
 
-    assert value("10%..90%") > value("35%..45%")
+    assert value("40..160") > value("99..101")
 
 
 def test_no_value_of_information_for_a_single_run() -> None:

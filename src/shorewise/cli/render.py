@@ -151,6 +151,8 @@ def print_comparison(console: Console, c: Result, *, detail: bool) -> None:
             console.print(f"  [dim]route — {text}[/dim]", highlight=False)
         if detail:
             console.print(_category_table(c, rows))
+    for note in c.notes:
+        console.print(f"[italic]{note}[/italic]", highlight=False)
     console.print(
         "[dim]work done by due: share of the work delivered by the due month; vs home team: "
         "total cost, then cost per effective FTE-month (/unit), against the in-house team at "

@@ -124,7 +124,12 @@ def scalability_months(
     total = 0.0
     for c in alternative.components:
         p = option_params(
-            c.option, central, inputs, volatility=ws.scope_volatility.value, route=c.route
+            c.option,
+            central,
+            inputs,
+            volatility=ws.scope_volatility.value,
+            route=c.route,
+            contract=ws.contract.value,
         )
         total += c.share * float(0.5 * p.ramp_months[0] + p.learn_months[0])
     return total

@@ -29,6 +29,8 @@ UNITS = {
     "money/year": "scenario currency per FTE-year",
     "money": "scenario currency, one-off",
     "money/entity-month": "scenario currency per month, per entity",
+    "money/hour": "scenario currency per billed hour",
+    "hours/month": "billed hours per FTE-month",
 }
 
 

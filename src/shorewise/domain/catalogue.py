@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from shorewise.domain.assumption import Assumption
+from shorewise.domain.defaults_abroad import TEAM_ABROAD
 from shorewise.domain.defaults_staff import STAFF
 from shorewise.domain.defaults_vendor import VENDOR_AND_FINANCE
 from shorewise.domain.ranges import ALLOWED
@@ -28,7 +29,19 @@ def _with_range(a: Assumption) -> Assumption:
     return replace(a, allowed=ALLOWED[a.name])
 
 
-CATALOGUE: dict[str, Assumption] = {a.name: _with_range(a) for a in (*STAFF, *VENDOR_AND_FINANCE)}
+CATALOGUE: dict[str, Assumption] = {
+    a.name: _with_range(a) for a in (*STAFF, *TEAM_ABROAD, *VENDOR_AND_FINANCE)
+}
 """Every assumption by name, in display order."""
 
-GROUPS = ("productivity", "control", "pay", "setup", "time", "attrition", "vendor", "finance")
+GROUPS = (
+    "productivity",
+    "control",
+    "pay",
+    "setup",
+    "abroad",
+    "time",
+    "attrition",
+    "vendor",
+    "finance",
+)

@@ -31,8 +31,12 @@ STAFF: tuple[Assumption, ...] = (
     Assumption(
         "onshore_vendor_productivity",
         "share",
-        fixed(0.8),
-        seed("outsourcing 80 % - communications loss"),
+        fixed(0.93),
+        published(
+            "COCOMO II.2000 SITE: another company in the same city rates Nominal 1.00 against "
+            "High 0.93 for the in-house team, so 0.93 / 1.00 (the seed's 80 % is the "
+            "offshore vendor's communication loss)"
+        ),
         "output per billed FTE of a vendor at home",
         group="productivity",
     ),
@@ -40,7 +44,10 @@ STAFF: tuple[Assumption, ...] = (
         "offshore_vendor_productivity",
         "share",
         fixed(0.8),
-        seed("outsourcing 80 % - communications loss"),
+        seed(
+            "outsourcing 80 % - communications loss; it counts CIO 2003's lost productivity, "
+            "so that is not charged again"
+        ),
         "output per billed FTE of a vendor abroad",
         per_country=True,
         group="productivity",
@@ -89,20 +96,28 @@ STAFF: tuple[Assumption, ...] = (
     Assumption(
         "onshore_talent_premium",
         "ratio",
-        fixed(1.0),
-        judgement("a home hire is paid the market median"),
+        Pert(low=0.9, mode=1.0, high=1.3),
+        judgement(
+            "a team of typical seniority is paid about the survey median of all "
+            "professional developers (a junior-heavy team less, a senior one more); the same "
+            "premium applies abroad"
+        ),
         "pay of the engineers you hire at home over the survey median",
         group="pay",
     ),
     Assumption(
         "offshore_talent_premium",
         "ratio",
-        Pert(low=1.0, mode=1.3, high=1.8),
+        Triangular(low=0.85, mode=1.0, high=1.15),
         judgement(
-            "good engineers abroad cost more than the survey median; ITviec 2024 puts "
-            "Vietnam's median IT pay ~1.7x the Stack Overflow figure"
+            "the same seniority premium as at home (mode 1), +-15 % for survey noise "
+            "(pay-by-country.md: medians of small samples move 10-20 % a year); by country "
+            "only where the survey is "
+            "known to skew low (Vietnam 1..1.77: ITviec 2024 median IT pay ~1.77x the Stack "
+            "Overflow median, which has 21 % of answers under USD 5k)"
         ),
-        "pay of the engineers you hire abroad over the survey median",
+        "pay abroad over the country's survey median, relative to the home premium (1 = the "
+        "same seniority premium at home and abroad)",
         per_country=True,
         group="pay",
     ),
@@ -212,8 +227,12 @@ STAFF: tuple[Assumption, ...] = (
     Assumption(
         "entity_running_monthly",
         "money/entity-month",
-        Uniform(low=1500.0, high=4000.0),
-        judgement("local accounting, payroll provider, legal, HR retainer"),
+        Uniform(low=3000.0, high=8000.0),
+        judgement(
+            "audit, tax filings, a local director, payroll provider, accounting, legal and HR "
+            "retainers; no published figure found (EOR fees of $300-800 per head-month bound "
+            "what an entity must beat)"
+        ),
         "running cost of an own entity abroad per month",
         per_country=True,
         group="setup",

@@ -5,9 +5,47 @@ Listed in :data:`shorewise.domain.catalogue.CATALOGUE`; see there for precedence
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from shorewise.domain.assumption import Assumption
-from shorewise.domain.distributions import Pert, Uniform
-from shorewise.domain.sources import CIO_2003, fixed, judgement, published, seed
+from shorewise.domain.distributions import Triangular, Uniform
+from shorewise.domain.sources import CIO_2003, fixed, judgement, market, published, seed
+
+BILLABLE_HOURS_MONTHLY = 152.0
+"""Person-hours in a person-month (COCOMO II.2000 Model Definition Manual, USC 2000)."""
+HOURS_PROVENANCE = (
+    "COCOMO II.2000 Model Definition Manual (USC 2000): 152 person-hours per person-month"
+)
+NEARSHORE_OVERLAP_HOURS = 4.0
+"""Judgement: a vendor sharing at least half a working day with the home hub is nearshore."""
+
+
+@dataclass(frozen=True)
+class OnsiteShare:
+    """Share of a vendor's staff working onsite at home: a triangular ``low``/``mode``/``high``."""
+
+    low: float
+    mode: float
+    high: float
+    provenance: str
+
+
+FARSHORE_ONSITE = OnsiteShare(
+    0.10,
+    0.20,
+    0.30,
+    "Overby, CIO Magazine 2003: onsite share 'closer to 10 percent' on some projects; "
+    "Nearshore Americas (trade press, C): farshore engagements 'as high as 30 percent'; "
+    "mode 20 % judgement (midway)",
+)
+NEARSHORE_ONSITE = OnsiteShare(
+    0.03,
+    0.08,
+    0.10,
+    "Nearshore Americas (trade press, C): nearshore onsite 'less than 10 percent', 8 % "
+    "common; low 3 % judgement",
+)
+
 
 VENDOR_AND_FINANCE: tuple[Assumption, ...] = (
     # --- vendors ------------------------------------------------------------------------
@@ -20,14 +58,78 @@ VENDOR_AND_FINANCE: tuple[Assumption, ...] = (
         group="vendor",
     ),
     Assumption(
+        "onshore_vendor_hourly_rate",
+        "money/hour",
+        None,
+        market(
+            "published rate band of the home country (US / Canada / Western Europe "
+            "$100-150/h, knowledgelib.io 2026, C); no band: cost plus margin"
+        ),
+        "price of a vendor at home per billed hour",
+        group="vendor",
+    ),
+    Assumption(
+        "offshore_vendor_hourly_rate",
+        "money/hour",
+        None,
+        market(
+            "published rate band of the vendor's country (India / SE Asia mid $25-40/h, "
+            "Eastern Europe mid $45-65/h, transparencywins.info 2026; Latin America "
+            "$60-100/h, knowledgelib.io 2026; C); no band: cost plus margin"
+        ),
+        "price of a vendor abroad per billed hour of its offshore staff",
+        per_country=True,
+        group="vendor",
+    ),
+    Assumption(
+        "vendor_hours_monthly",
+        "hours/month",
+        fixed(BILLABLE_HOURS_MONTHLY),
+        published(HOURS_PROVENANCE),
+        "billed hours per vendor FTE-month",
+        group="vendor",
+    ),
+    Assumption(
         "vendor_onsite_share",
         "share",
-        Pert(low=0.05, mode=0.1, high=0.5),
+        Triangular(low=FARSHORE_ONSITE.low, mode=FARSHORE_ONSITE.mode, high=FARSHORE_ONSITE.high),
         published(
-            f"{CIO_2003}: onsite share 'closer to 10 %' (mode) to 'up to 50 %' (high); "
-            "low 5 % judgement"
+            f"farshore: {FARSHORE_ONSITE.provenance}; nearshore (>= 4 h overlap) by country: "
+            f"{NEARSHORE_ONSITE.provenance}"
         ),
-        "share of an offshore vendor's staff working at your site at home rates",
+        "share of an offshore vendor's staff working at your site, at onsite rates",
+        per_country=True,
+        group="vendor",
+    ),
+    Assumption(
+        "vendor_onsite_hourly_rate",
+        "money/hour",
+        Triangular(low=60.0, mode=80.0, high=100.0),
+        published(
+            "Nearshore Americas (trade press, C) worked example: onsite staff $80/h beside "
+            "farshore $30/h and nearshore $42/h; spread +-25 % judgement; never below the "
+            "vendor's offshore rate"
+        ),
+        "price per billed hour of an offshore vendor's staff working onsite at home",
+        group="vendor",
+    ),
+    Assumption(
+        "vendor_escalation_time_and_materials",
+        "share/year",
+        Uniform(low=0.02, high=0.05),
+        judgement(
+            "time-and-materials rate cards are reviewed yearly, near inflation; not offshore "
+            "wage growth, which the vendor's margin absorbs"
+        ),
+        "yearly price increase of a vendor on time and materials",
+        group="vendor",
+    ),
+    Assumption(
+        "vendor_escalation_fixed_price",
+        "share/year",
+        fixed(0.0),
+        judgement("a fixed price holds for the agreed scope; changes are paid as change requests"),
+        "yearly price increase of a vendor on a fixed-price contract",
         group="vendor",
     ),
     Assumption(
@@ -65,9 +167,12 @@ VENDOR_AND_FINANCE: tuple[Assumption, ...] = (
     Assumption(
         "offshore_team_governance_rate",
         "share",
-        Uniform(low=0.03, high=0.08),
-        judgement("home-side coordination of a remote team; below a vendor contract's 6-10 %"),
-        "your coordination cost for a team abroad, over its payroll",
+        fixed(0.0),
+        judgement(
+            "0: home-side coordination is costed at home pay (offshore_home_management_share); "
+            "set this only for other governance over the team's payroll"
+        ),
+        "other coordination cost for a team abroad, over its payroll",
         group="vendor",
     ),
     Assumption(
@@ -75,7 +180,7 @@ VENDOR_AND_FINANCE: tuple[Assumption, ...] = (
         "share",
         fixed(0.05),
         judgement("seed: change requests cost extra; low scope volatility"),
-        "change-request premium on outsourced fees when scope volatility is low",
+        "change-request premium on fixed-price vendor fees when scope volatility is low",
         group="vendor",
     ),
     Assumption(
@@ -83,7 +188,7 @@ VENDOR_AND_FINANCE: tuple[Assumption, ...] = (
         "share",
         Uniform(low=0.08, high=0.20),
         judgement("seed: 'costs of change requested'; contingency of 15-25 % is commonly advised"),
-        "change-request premium on outsourced fees when scope volatility is medium",
+        "change-request premium on fixed-price vendor fees when scope volatility is medium",
         group="vendor",
     ),
     Assumption(
@@ -91,15 +196,19 @@ VENDOR_AND_FINANCE: tuple[Assumption, ...] = (
         "share",
         Uniform(low=0.20, high=0.40),
         judgement("seed: change requests 'charged sky-high fees' when scope moves"),
-        "change-request premium on outsourced fees when scope volatility is high",
+        "change-request premium on fixed-price vendor fees when scope volatility is high",
         group="vendor",
     ),
     Assumption(
         "vendor_rework_rate",
         "share",
         Uniform(low=0.0, high=0.15),
-        judgement("seed: least-effort solutions need rework later; grows over the first year"),
-        "rework of least-effort vendor delivery, over fees, reached after 12 months",
+        judgement(
+            "seed: least-effort solutions need rework later; grows over the first year. "
+            "Fixed-price contracts only: on time and materials the hours of rework are billed "
+            "and counted in the vendor's productivity"
+        ),
+        "rework of least-effort fixed-price vendor delivery, over fees, reached after 12 months",
         group="vendor",
     ),
     Assumption(
@@ -117,7 +226,7 @@ VENDOR_AND_FINANCE: tuple[Assumption, ...] = (
         "share/year",
         Uniform(low=0.02, high=0.05),
         judgement("nominal wage growth at home"),
-        "yearly growth of home pay and home vendor rates",
+        "yearly growth of home pay",
         group="finance",
     ),
     Assumption(
@@ -125,7 +234,7 @@ VENDOR_AND_FINANCE: tuple[Assumption, ...] = (
         "share/year",
         Uniform(low=0.04, high=0.10),
         judgement("faster nominal wage growth in offshore hubs"),
-        "yearly growth of offshore pay and offshore vendor rates",
+        "yearly growth of offshore pay (vendor prices follow their contract)",
         per_country=True,
         group="finance",
     ),

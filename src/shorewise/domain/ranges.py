@@ -78,6 +78,15 @@ PREMIUM_OVER_MEDIAN = Allowed(
 )
 
 
+MONEY_PER_HOUR = Allowed(
+    low=0.0,
+    ceiling=10_000.0,
+    ceiling_usd=True,
+    reason="a price per billed hour, never negative; USD 10,000 an hour is about 65 times "
+    "the top of the highest published band ($150/h) and is taken for a typo",
+)
+
+
 def _share(of: str, high: float = 1.0, why: str = "") -> Allowed:
     more = f"; {why}" if why else ""
     return Allowed(low=0.0, high=high, reason=f"a share of {of}, never negative{more}")
@@ -173,6 +182,40 @@ ALLOWED: dict[str, Allowed] = {
         "300 % is five times the seed's top",
     ),
     "vendor_onsite_share": _share("the vendor's staff on your work"),
+    "onshore_vendor_hourly_rate": MONEY_PER_HOUR,
+    "offshore_vendor_hourly_rate": MONEY_PER_HOUR,
+    "vendor_onsite_hourly_rate": MONEY_PER_HOUR,
+    "vendor_hours_monthly": Allowed(
+        low=0.0,
+        low_open=True,
+        high=744.0,
+        reason="billed hours in a month are positive and at most 744 (every hour of a "
+        "31-day month); COCOMO II's nominal person-month is 152 hours",
+    ),
+    "vendor_escalation_time_and_materials": WAGE_GROWTH,
+    "vendor_escalation_fixed_price": WAGE_GROWTH,
+    "offshore_home_management_share": _share(
+        "a home FTE per FTE abroad", high=2.0, why="above 2 the managers outnumber the team"
+    ),
+    "offshore_home_management_first_year": Allowed(
+        low=0.0,
+        high=10.0,
+        reason="a multiplier on the later management share; ten times is taken for a typo",
+    ),
+    "offshore_lead_ratio": _share("the team abroad"),
+    "offshore_lead_premium": PREMIUM_OVER_MEDIAN,
+    "offshore_learning_ratio": Allowed(
+        low=0.0,
+        low_open=True,
+        high=10.0,
+        reason="learning abroad over learning at home is positive; ten times is taken for a "
+        "typo (Šmite & van Solingen 2016 found 1.5)",
+    ),
+    "engineering_leadership_share": _share(
+        "a home FTE per own engineer", high=2.0, why="above 2 the leaders outnumber the team"
+    ),
+    "onshore_benefits_rate": _share("gross pay", why="benefits above pay itself are a typo"),
+    "offshore_b2b_share": _share("the team abroad"),
     "vendor_selection_rate": OVER_CONTRACT,
     "vendor_transition_rate": OVER_CONTRACT,
     "onshore_vendor_governance_rate": GOVERNANCE,

@@ -113,6 +113,7 @@ def simulate_component(
         inputs,
         volatility=workstream.scope_volatility.value,
         route=component.route,
+        contract=workstream.contract.value,
     )
     return simulate_option(
         params,

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from shorewise import market
 from shorewise.domain.assumption import Assumption, Provenance
 from shorewise.domain.catalogue import CATALOGUE
-from shorewise.domain.distributions import Distribution, Fixed, Uniform
+from shorewise.domain.distributions import Distribution, Fixed, Triangular, Uniform
 from shorewise.domain.ratecard import RateCard
 from shorewise.domain.scenario import Scenario
 from shorewise.domain.validation import check_references
@@ -31,10 +31,36 @@ from shorewise.market import (
     usd_rate,
     working_hours_overlap,
 )
+from shorewise.market.contracting import b2b_share, survey_correction
 from shorewise.market.overlap import SITE_PROVENANCE
+from shorewise.market.rates import NEARSHORE_OVERLAP_HOURS, onsite_share, vendor_rate_band
 
 SEED_WAGE_RATIO = Uniform(low=0.3, high=0.7)
-_CENTRAL_OFFSHORE_PREMIUM = 1.3  # mode of the catalogue default, for on-cost caps only
+_CENTRAL_PREMIUM = 1.3  # mode of the talent premium default, for on-cost caps only
+_HOURLY_RATES = ("onshore_vendor_hourly_rate", "offshore_vendor_hourly_rate")
+US_BENEFITS_INCLUDED = (
+    "0: BLS Employer Costs for Employee Compensation (Dec 2023) on-costs already count "
+    "insurance, retirement and every other benefit"
+)
+NEARSHORE_NOTE = "; on by default for nearshore pairs (>= 4 h overlap)"
+
+
+def _none(country: str) -> None:
+    return None
+
+
+_JUDGED = {"offshore_b2b_share": b2b_share, "offshore_talent_premium": survey_correction}
+
+
+def _overridden(scenario: Scenario, name: str, country: str | None) -> bool:
+    key = f"{name}@{country}" if country else name
+    return key in scenario.assumptions or name in scenario.assumptions
+
+
+def _band_text(band: str, fx: market.FxRate) -> str:
+    if fx.units_per_usd == 1.0:
+        return band
+    return f"{band} (USD converted at {fx.units_per_usd:g} per USD, {fx.provenance})"
 
 
 @dataclass(frozen=True)
@@ -63,6 +89,7 @@ class ResolvedInputs:
     wage_ratio_from_market: dict[str, bool]
     vendor_monthly_rates: dict[str, float] = field(default_factory=dict)
     overlap_hours: dict[str, float] = field(default_factory=dict)
+    tech_company: bool = True
 
     def key(self, name: str, country: str | None) -> str:
         """The key of ``name`` for ``country`` (per-country inputs) or the global key."""
@@ -92,7 +119,7 @@ def resolve_inputs(scenario: Scenario, rate_card: RateCard | None = None) -> Res
 
     home_pay_usd = _home_pay_usd(scenario, fx.units_per_usd)
     ratio_from_market: dict[str, bool] = {}
-    overlap: dict[str, float] = {}
+    overlap = {c: working_hours_overlap(home, c) for c in scenario.offshore_countries}
     for a in CATALOGUE.values():
         countries: list[str | None] = list(scenario.offshore_countries) if a.per_country else [None]
         for country in countries:
@@ -102,22 +129,42 @@ def resolve_inputs(scenario: Scenario, rate_card: RateCard | None = None) -> Res
             elif a.name == "onshore_oncost_rate":
                 on = employer_oncost(home, home_pay_usd, pay_includes_extras=True)
                 dist, prov = Fixed(value=round(on.rate, 4)), Provenance("market", on.provenance)
+            elif a.name == "onshore_benefits_rate" and home == "US":
+                dist, prov = Fixed(value=0.0), Provenance("market", US_BENEFITS_INCLUDED)
             elif a.name == "offshore_wage_ratio" and country:
                 dist, prov, from_market = _wage_ratio(home, country, rate_card)
                 ratio_from_market[country] = from_market
             elif a.name == "offshore_oncost_rate" and country:
                 pay = developer_pay(country)
-                usd = (pay.annual_pay_usd * _CENTRAL_OFFSHORE_PREMIUM) if pay else 20_000.0
+                usd = (pay.annual_pay_usd * _CENTRAL_PREMIUM) if pay else 20_000.0
                 on = employer_oncost(country, usd, pay_includes_extras=True)
                 dist, prov = Fixed(value=round(on.rate, 4)), Provenance("market", on.provenance)
+            elif a.name in _HOURLY_RATES:
+                band = vendor_rate_band(country or home)
+                if band is None and not _overridden(scenario, a.name, country):
+                    continue  # no published band: the engine prices cost plus margin
+                if band is not None:
+                    low, high = band.low * fx.units_per_usd, band.high * fx.units_per_usd
+                    dist = Uniform(low=round(low, 4), high=round(high, 4))
+                    prov = Provenance("published", _band_text(band.provenance, fx))
+            elif country and (judged := _JUDGED.get(a.name, _none)(country)) is not None:
+                dist = Uniform(low=judged.low, high=judged.high)
+                prov = Provenance("judgement", judged.reason)
+            elif a.name == "vendor_onsite_share" and country:
+                share = onsite_share(overlap[country])
+                dist = Triangular(low=share.low, mode=share.mode, high=share.high)
+                where = "nearshore" if overlap[country] >= NEARSHORE_OVERLAP_HOURS else "farshore"
+                text = f"{where} ({overlap[country]:.1f} h overlap {home}-{country}): "
+                prov = Provenance("published", text + share.provenance)
             elif a.name == "offshore_team_productivity" and country:
-                overlap[country] = working_hours_overlap(home, country)
-                if scenario.productivity_from_overlap:
+                nearshore = overlap[country] >= NEARSHORE_OVERLAP_HOURS
+                if scenario.productivity_from_overlap or nearshore:
                     value = round(site_productivity(overlap[country]), 4)
                     dist = Fixed(value=value)
                     prov = Provenance(
                         "published",
-                        f"{SITE_PROVENANCE}; {overlap[country]:.1f} h overlap {home}-{country}",
+                        f"{SITE_PROVENANCE}; {overlap[country]:.1f} h overlap {home}-{country}"
+                        + ("" if scenario.productivity_from_overlap else NEARSHORE_NOTE),
                     )
             put(a, country, dist, prov)
     for country in ratio_from_market:
@@ -137,6 +184,7 @@ def resolve_inputs(scenario: Scenario, rate_card: RateCard | None = None) -> Res
         wage_ratio_from_market=ratio_from_market,
         vendor_monthly_rates=vendor_rates,
         overlap_hours=overlap,
+        tech_company=scenario.company.tech_company,
     )
 
 

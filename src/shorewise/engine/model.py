@@ -17,8 +17,9 @@ salaries ``P·G·pay``, on-costs on them, equipment/office and EOR fees ``P·rat
 running (+ set-up and vendor selection/transition in the first month), recruiting
 ``(hires·full + P·a)·G·fee``, release ``P·G·pay·months`` in the work's last month, vendor
 fees ``P·G·price`` with governance, change-request and rework (building up over
-:data:`REWORK_BUILD_UP_MONTHS`) premiums on them, travel, and the cost of delay on missing
-capacity.
+:data:`REWORK_BUILD_UP_MONTHS`) premiums on them; governance also holds home-side
+management at home pay ``P·G·management`` (its first-year figure in the work's first 12
+months); travel, and the cost of delay on missing capacity.
 
 Example::
 
@@ -150,7 +151,14 @@ def component_model(p: Mapping[str, Value], s: Mapping[str, Value]) -> Component
     fees = cat("vendor_fees", paid_growth * price)
     contract_year = full * price * minimum(12, s["duration_months"])
     cat("vendor_selection_transition", in_month(0, contract_year * p["selection_transition_rate"]))
-    cat("governance", (fees + salaries + on_costs) * p["governance_rate"])
+    first_year = compare("<", MONTH, 12)
+    management = where(
+        first_year, p["home_management_first_year_monthly"], p["home_management_monthly"]
+    )
+    cat(
+        "governance",
+        (fees + salaries + on_costs) * p["governance_rate"] + paid_growth * management,
+    )
     cat("change_requests", fees * p["change_request_rate"])
     cat("rework", fees * p["rework_rate"] * build_up)
     cat("travel", paid * (p["travel_monthly"] * p["offshore_share"]))

@@ -7,11 +7,17 @@ ramp and learning times, attrition, overhead rates) as an expression over the in
 same expressions as formulas. Money is in the scenario's currency; times are months; rates
 are fractions.
 
-Unit cost of own staff per paid FTE-month = pay/12 x (1 + on-costs) + equipment + office
-(+ the EOR fee abroad). A vendor's price = its own loaded staff cost x (1 + margin), or the
-rate card's price; an offshore vendor's onsite share is priced at the home vendor's rate
-(CIO 2003). The wage ratio is offshore pay over home pay: by default the survey medians'
-ratio x offshore / onshore talent premium (:func:`wage_ratio`), or the scenario's number.
+Unit cost of own staff per paid FTE-month = pay/12 x (1 + on-costs + benefits) + equipment
++ office (+ the EOR fee abroad); abroad, pay holds local leads at their premium and on-costs
+skip the B2B share, and home-side management is costed at home pay (higher in the team's
+first year; engineering leadership too when the company is not a tech company). A vendor's
+price = the rate card's, else its hourly rate (a published band by country) x billed hours,
+else its own loaded staff cost x (1 + margin) where no band exists; an offshore vendor's
+onsite share is priced at onsite rates, never below its offshore rate. Vendor prices grow
+by their contract's escalation; change requests and rework apply to fixed-price contracts
+only (on time and materials they are billed hours, inside productivity). The wage ratio is
+offshore pay over home pay: by default the survey medians' ratio x the relative offshore
+talent premium (:func:`wage_ratio`), or the scenario's number.
 
 Example::
 
@@ -30,7 +36,7 @@ from typing import Any
 import numpy as np
 
 from shorewise.domain.strategy import OptionKey, Strategy
-from shorewise.engine.expr import Expr, Named, Sym, Value, clip, named, walk
+from shorewise.engine.expr import Expr, Named, Sym, Value, clip, maximum, named, walk
 from shorewise.engine.expr_compile import Program, compile_program
 from shorewise.engine.inputs import ResolvedInputs
 from shorewise.engine.types import DrawVector
@@ -62,6 +68,12 @@ PARAMETERS: tuple[tuple[str, str, str], ...] = (
     ("entity_running_monthly", "own entity running cost per month", "money"),
     ("selection_transition_rate", "vendor selection and transition (share of a year)", "share"),
     ("governance_rate", "management and governance (share of labour cost)", "share"),
+    ("home_management_monthly", "home-side management per paid FTE-month, later", "money"),
+    (
+        "home_management_first_year_monthly",
+        "home-side management per paid FTE-month, year 1",
+        "money",
+    ),
     ("change_request_rate", "change-request premium (share of vendor fees)", "share"),
     ("rework_rate", "rework of least-effort delivery (share of vendor fees)", "share"),
     ("travel_monthly", "travel per paid FTE-month abroad", "money"),
@@ -97,6 +109,8 @@ class OptionParams:
     entity_running_monthly: DrawVector
     selection_transition_rate: DrawVector  # over the annual contract value
     governance_rate: DrawVector
+    home_management_monthly: DrawVector  # at home pay, per paid FTE-month after month 12
+    home_management_first_year_monthly: DrawVector  # the same in the first 12 months
     change_request_rate: DrawVector  # by the workstream's scope volatility
     rework_rate: DrawVector
     travel_monthly: DrawVector
@@ -115,15 +129,15 @@ def rate_card_key(country: str) -> str:
 
 def wage_ratio(inputs: ResolvedInputs, country: str) -> Expr:
     """Offshore pay over home pay for ``country``, as the engine means it: the survey
-    medians' ratio (the input) x offshore / onshore talent premium when it comes from market
-    data, else the input itself (set in the scenario or a rate card)."""
+    medians' ratio (the input) x the offshore talent premium (relative to the home one: the
+    same seniority premium applies at home and abroad) when it comes from market data, else
+    the input itself (set in the scenario or a rate card)."""
     ratio = Sym(inputs.key("offshore_wage_ratio", country))
     if not inputs.wage_ratio_from_market.get(country, False):
         return ratio
     premium = Sym(inputs.key("offshore_talent_premium", country))
-    home_premium = Sym(inputs.key("onshore_talent_premium", None))
-    label = "offshore pay / home pay (survey ratio x talent premiums)"
-    return named(ratio.name, ratio * premium / home_premium, label)
+    label = "offshore pay / home pay (survey ratio x relative talent premium)"
+    return named(ratio.name, ratio * premium, label)
 
 
 def derived_inputs(inputs: ResolvedInputs) -> dict[str, Expr]:
@@ -136,9 +150,15 @@ def derived_inputs(inputs: ResolvedInputs) -> dict[str, Expr]:
 
 
 def parameter_model(
-    option: OptionKey, inputs: ResolvedInputs, *, volatility: str, route: Route | None = None
+    option: OptionKey,
+    inputs: ResolvedInputs,
+    *,
+    volatility: str,
+    route: Route | None = None,
+    contract: str = "time_and_materials",
 ) -> dict[str, Expr]:
-    """Every parameter of :data:`PARAMETERS` for ``option``, an expression over the inputs."""
+    """Every parameter of :data:`PARAMETERS` for ``option``, an expression over the inputs
+    (``contract``: ``time_and_materials`` or ``fixed_price``, how outsourced work is bought)."""
     x = _Inputs(inputs)
     strategy, country = option.strategy, option.country
     p: dict[str, Value] = dict.fromkeys(PARAMETER_NAMES, 0.0)
@@ -149,8 +169,10 @@ def parameter_model(
         offshore_share=1.0 if strategy.offshore else 0.0,
     )
     home_salary = x("onshore_annual_pay") * x("onshore_talent_premium") / 12.0
-    home_oncost = x("onshore_oncost_rate")
+    home_oncost = x("onshore_oncost_rate") + x("onshore_benefits_rate")
     home_other = x("equipment_monthly") + x("onshore_office_monthly")
+    home_loaded = home_salary * (1.0 + home_oncost) + home_other
+    leadership = 0.0 if inputs.tech_company else x("engineering_leadership_share")
     if strategy is Strategy.ONSHORE_INHOUSE:
         p.update(
             productivity=x("onshore_productivity"),
@@ -164,61 +186,69 @@ def parameter_model(
             vacancy_months=x("onshore_vacancy_months"),
             recruiting_fee=x("recruiting_fee_rate") * _named("salary_monthly", home_salary) * 12.0,
             release_months=x("onshore_release_months"),
+            home_management_monthly=leadership * home_loaded,
+            home_management_first_year_monthly=leadership * home_loaded,
         )
         return _exprs(p)
     margin = 1.0 + x("vendor_margin")
-    home_loaded = home_salary * (1.0 + home_oncost) + home_other
-    onshore_rate = x.vendor_rate(inputs.home_country, home_loaded * margin)
+    hours = x("vendor_hours_monthly")
+    onshore_rate = x.vendor_rate(inputs.home_country, None, home_loaded * margin, hours)
     if strategy.outsourced:
+        fixed_price = contract == "fixed_price"
         p.update(
             learn_months=x("vendor_onboarding_months"),
             attrition=x("vendor_attrition"),
             vacancy_months=x("vendor_backfill_months"),
             selection_transition_rate=x("vendor_selection_rate") + x("vendor_transition_rate"),
-            change_request_rate=x(f"change_request_premium_{volatility}"),
-            rework_rate=x("vendor_rework_rate"),
+            change_request_rate=x(f"change_request_premium_{volatility}") if fixed_price else 0.0,
+            rework_rate=x("vendor_rework_rate") if fixed_price else 0.0,
+            wage_growth=x(f"vendor_escalation_{contract}"),
         )
     if strategy is Strategy.ONSHORE_OUTSOURCE:
         p.update(
             productivity=x("onshore_vendor_productivity"),
             vendor_rate_monthly=onshore_rate,
-            wage_growth=x("onshore_wage_growth"),
             ramp_months=x("onshore_vendor_mobilisation_months"),
             governance_rate=x("onshore_vendor_governance_rate"),
         )
         return _exprs(p)
     if country is None:
         raise ValueError(f"{option}: an offshore option needs a country")
-    off_salary = _named("salary_monthly", home_salary * wage_ratio(inputs, country))
-    off_oncost = x("offshore_oncost_rate", country) + x("offshore_benefits_rate", country)
-    off_other = x("equipment_monthly") + x("offshore_office_monthly", country)
-    p.update(
-        wage_growth=x("offshore_wage_growth", country),
-        travel_monthly=x("offshore_travel_monthly", country),
+    off_pay = home_salary * wage_ratio(inputs, country)
+    leads = x("offshore_lead_ratio", country) * (x("offshore_lead_premium", country) - 1.0)
+    off_salary = _named("salary_monthly", off_pay * (1.0 + leads))
+    b2b = clip(x("offshore_b2b_share", country), 0.0, 1.0)
+    off_oncost = x("offshore_oncost_rate", country) * (1.0 - b2b) + x(
+        "offshore_benefits_rate", country
     )
+    off_other = x("equipment_monthly") + x("offshore_office_monthly", country)
+    p.update(travel_monthly=x("offshore_travel_monthly", country))
     if strategy is Strategy.OFFSHORE_OUTSOURCE:
-        onsite = clip(x("vendor_onsite_share"), 0.0, 1.0)
-        offshore_rate = x.vendor_rate(
-            country, (off_salary * (1.0 + off_oncost) + off_other) * margin
-        )
+        onsite = clip(x("vendor_onsite_share", country), 0.0, 1.0)
+        cost_plus = (off_pay * (1.0 + off_oncost) + off_other) * margin
+        offshore_rate = x.vendor_rate(country, country, cost_plus, hours)
+        onsite_rate = maximum(x("vendor_onsite_hourly_rate") * hours, offshore_rate)
         p.update(
             productivity=x("offshore_vendor_productivity", country),
-            vendor_rate_monthly=(1.0 - onsite) * offshore_rate + onsite * onshore_rate,
+            vendor_rate_monthly=(1.0 - onsite) * offshore_rate + onsite * onsite_rate,
             ramp_months=x("offshore_vendor_mobilisation_months", country),
             governance_rate=x("offshore_vendor_governance_rate"),
         )
         return _exprs(p)
     entity = (route or Route.EOR) is Route.ENTITY
     setup = x("offshore_team_setup_cost", country)
+    management = x("offshore_home_management_share")
+    first_year = management * x("offshore_home_management_first_year")
     p.update(
         productivity=x("offshore_team_productivity", country),
         salary_monthly=off_salary,
         oncost_rate=off_oncost,
         equipment_office_monthly=off_other,
         eor_fee_monthly=0.0 if entity else x("eor_fee_monthly"),
+        wage_growth=x("offshore_wage_growth", country),
         delay_months=x("entity_setup_months", country) if entity else 0.0,
         ramp_months=x("offshore_hiring_months", country),
-        learn_months=x("onboarding_months"),
+        learn_months=x("onboarding_months") * x("offshore_learning_ratio"),
         attrition=x("offshore_attrition", country),
         vacancy_months=x("offshore_vacancy_months", country),
         recruiting_fee=x("recruiting_fee_rate") * off_salary * 12.0,
@@ -226,6 +256,8 @@ def parameter_model(
         entity_setup_cost=setup + x("entity_setup_cost", country) if entity else setup,
         entity_running_monthly=x("entity_running_monthly", country) if entity else 0.0,
         governance_rate=x("offshore_team_governance_rate"),
+        home_management_monthly=(management + leadership) * home_loaded,
+        home_management_first_year_monthly=(first_year + leadership) * home_loaded,
     )
     return _exprs(p)
 
@@ -241,10 +273,17 @@ class _Inputs:
         key = self.inputs.key(name, country)
         return self.nodes.setdefault(key, Sym(key))
 
-    def vendor_rate(self, country: str, cost_plus: Value) -> Value:
-        """The rate card's vendor price for ``country`` when it gives one, else cost plus."""
+    def vendor_rate(
+        self, country: str, offshore: str | None, cost_plus: Value, hours: Value
+    ) -> Value:
+        """A vendor's price per billed FTE-month in ``country``: the rate card's when it
+        gives one, else the hourly rate (a published band, or the scenario's) x billed
+        hours, else cost plus margin (no band for the country)."""
         if country in self.inputs.vendor_monthly_rates:
             return Sym(rate_card_key(country))
+        name = "offshore_vendor_hourly_rate" if offshore else "onshore_vendor_hourly_rate"
+        if self.inputs.key(name, offshore) in self.inputs.assumptions:
+            return self(name, offshore) * hours
         return cost_plus
 
 
@@ -264,10 +303,11 @@ def _exprs(p: Mapping[str, Value]) -> dict[str, Expr]:
 
 
 _PROGRAMS: dict[tuple[Any, ...], tuple[Program, tuple[str, ...]]] = {}
+_HOURLY = ("onshore_vendor_hourly_rate", "offshore_vendor_hourly_rate")
 
 
 def _program(
-    option: OptionKey, inputs: ResolvedInputs, volatility: str, route: Route | None
+    option: OptionKey, inputs: ResolvedInputs, volatility: str, route: Route | None, contract: str
 ) -> tuple[Program, tuple[str, ...]]:
     """The compiled parameter model of one option and the input keys it reads (cached by
     everything that shapes the expressions)."""
@@ -279,9 +319,14 @@ def _program(
         inputs.home_country,
         country and inputs.wage_ratio_from_market.get(country, False),
         tuple(sorted(inputs.vendor_monthly_rates)),
+        contract,
+        inputs.tech_company,
+        tuple(k for k in inputs.assumptions if k.startswith(_HOURLY)),
     )
     if shape not in _PROGRAMS:
-        model = parameter_model(option, inputs, volatility=volatility, route=route)
+        model = parameter_model(
+            option, inputs, volatility=volatility, route=route, contract=contract
+        )
         leaves = {n.name for e in model.values() for n in _leaves(e)}
         _PROGRAMS[shape] = (compile_program(model), tuple(sorted(leaves)))
     return _PROGRAMS[shape]
@@ -316,9 +361,10 @@ def option_params(
     *,
     volatility: str,
     route: Route | None = None,
+    contract: str = "time_and_materials",
 ) -> OptionParams:
     """Parameters of ``option`` for every draw (see module doc for the cost formulas)."""
-    program, keys = _program(option, inputs, volatility, route)
+    program, keys = _program(option, inputs, volatility, route, contract)
     n = len(next(iter(draws.values())))
     rates: dict[str, Any] = {rate_card_key(c): v for c, v in inputs.vendor_monthly_rates.items()}
     bound = {k: rates[k] if k in rates else uniform(draws[k]) for k in keys}

@@ -1,6 +1,8 @@
 """Employer on-costs on top of gross pay, by country, after contribution caps.
 
-US: BLS Employer Costs for Employee Compensation (all benefits, strength A). Elsewhere:
+US: BLS Employer Costs for Employee Compensation components (insurance, retirement and
+legally required benefits on top of total pay, which already holds paid leave and
+supplemental pay; Social Security stops at its wage base; strength A). Elsewhere:
 statutory employer contributions from ``employer-costs.csv`` (no private benefits), with the
 caps its ``cap_notes`` give as numbers (encoded in ``RULES`` below, in local currency per
 month) plus mandatory extra salaries (13th month etc.). Pay is converted to local currency at
@@ -25,9 +27,17 @@ from shorewise.market._csv import COSTS_FILE, PAY_FILE, Row, implied_rate, rows_
 from shorewise.market.countries import resolve_iso2, unknown_country
 from shorewise.market.fx import FX_PROVENANCE
 
-US_WAGE_SHARE = 0.704  # BLS ECEC Dec 2023, private industry: wages / total compensation
+# BLS ECEC news release, Dec 2023, private industry, USD per hour worked.
+US_WAGES, US_PAID_LEAVE, US_SUPPLEMENTAL = 30.33, 3.26, 1.71
+US_INSURANCE, US_RETIREMENT, US_LEGALLY_REQUIRED = 3.14, 1.50, 3.17
+US_SOCIAL_SECURITY_RATE = 0.062  # employer OASDI, inside "legally required"
+US_SOCIAL_SECURITY_WAGE_BASE = 176_100.0  # USD per year, 2025 (employer-costs.csv)
 US_PROVENANCE = (
-    "BLS Employer Costs for Employee Compensation, Dec 2023: wages 70.4 % of total compensation"
+    "BLS Employer Costs for Employee Compensation, Dec 2023, private industry, per hour "
+    "worked: insurance $3.14 + retirement $1.50 + legally required $3.17 on top of wages "
+    "$30.33 + paid leave $3.26 + supplemental pay $1.71 (survey pay already holds leave and "
+    "bonuses), about 22 %; employer Social Security 6.2 % stops at the USD 176,100 wage base "
+    "(2025)"
 )
 JUDGEMENT_RATE = 0.20
 JUDGEMENT_PROVENANCE = "judgement: no statutory on-cost data; 20 % assumed"
@@ -99,6 +109,26 @@ def _statutory(
     )
 
 
+def _united_states(annual_pay_usd: float, includes_extras: bool) -> OnCost:
+    """BLS components over total pay (or over wages and paid leave when the pay holds no
+    bonuses, which then count as a cost), less Social Security above its wage base."""
+    on_top = US_INSURANCE + US_RETIREMENT + US_LEGALLY_REQUIRED
+    if includes_extras:
+        rate = on_top / (US_WAGES + US_PAID_LEAVE + US_SUPPLEMENTAL)
+    else:
+        rate = (on_top + US_SUPPLEMENTAL) / (US_WAGES + US_PAID_LEAVE)
+    above_cap = max(0.0, annual_pay_usd - US_SOCIAL_SECURITY_WAGE_BASE) / annual_pay_usd
+    return OnCost(
+        iso2="US",
+        rate=rate - US_SOCIAL_SECURITY_RATE * above_cap,
+        statutory_rate=_fraction(rows_by_iso2(COSTS_FILE)["US"]["employer_contributions_pct"]),
+        extra_salary_months=0.0,
+        capped=above_cap > 0,
+        strength="A",
+        provenance=f"{US_PROVENANCE}; covers all benefits, not only statutory ones",
+    )
+
+
 def _judgement(iso2: str, why: str) -> OnCost:
     return OnCost(
         iso2=iso2,
@@ -123,8 +153,8 @@ def employer_oncost(
     Below a contribution floor (CN, EG, PH) the minimum base applies, so pay under the
     floor gets a high rate. Raises ``MarketDataError`` for an
     unknown country or a pay that is not a positive number.
-    Example: ``employer_oncost("US", 150_000).rate``
-    is 0.4205 (BLS: wages are 70.4 % of total compensation).
+    Example: ``round(employer_oncost("US", 150_000, pay_includes_extras=True).rate, 4)``
+    is 0.2212 (BLS components on top of total pay).
     """
     if not (math.isfinite(annual_pay_usd) and annual_pay_usd > 0):
         message = f"must be a positive number of USD per year (got {annual_pay_usd})"
@@ -133,15 +163,7 @@ def employer_oncost(
     if code is None:
         raise unknown_country(iso2)
     if code == "US":
-        return OnCost(
-            iso2=code,
-            rate=(1 - US_WAGE_SHARE) / US_WAGE_SHARE,
-            statutory_rate=_fraction(rows_by_iso2(COSTS_FILE)["US"]["employer_contributions_pct"]),
-            extra_salary_months=0.0,
-            capped=False,
-            strength="A",
-            provenance=f"{US_PROVENANCE}; covers all benefits, not only statutory ones",
-        )
+        return _united_states(annual_pay_usd, pay_includes_extras)
     row = rows_by_iso2(COSTS_FILE).get(code)
     rule = RULES.get(code)
     if row is None:

@@ -68,8 +68,13 @@ class SheetModel:
 def _variant(alt: Alternative, inputs: ResolvedInputs, k: int, route: Route | None) -> Variant:
     comp, w = alt.components[k], alt.workstream_index
     share = f"share{k}"
+    ws = alt.workstream
     exprs = parameter_model(
-        comp.option, inputs, volatility=alt.workstream.scope_volatility.value, route=route
+        comp.option,
+        inputs,
+        volatility=ws.scope_volatility.value,
+        route=route,
+        contract=ws.contract.value,
     )
     params = {name: e for name, e in exprs.items() if const_value(e) != 0.0}
     target = named("target_fte", Sym(workstream_setting(w, "fte")) * Sym(share), "target FTE")

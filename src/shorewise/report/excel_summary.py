@@ -54,6 +54,9 @@ def _recommendation(sheet: Sheet, c: WorkbookSource) -> int:
     for reason in rec.reasons:
         sheet.note(row, 0, 8, f"• {reason.text}", "static")
         row += 1
+    for note in c.result.notes:  # policy notes and guard-rail checks
+        sheet.note(row, 0, 8, note, "static")
+        row += 1
     return row + 1
 
 

@@ -44,7 +44,12 @@ def _numbers(
         if strategy in out:
             continue
         p = option_params(
-            c.option, ev.central, ev.inputs, volatility=ws.scope_volatility.value, route=c.route
+            c.option,
+            ev.central,
+            ev.inputs,
+            volatility=ws.scope_volatility.value,
+            route=c.route,
+            contract=ws.contract.value,
         )
         out[strategy] = StrategyNumbers(
             attrition=float(p.attrition[0]),

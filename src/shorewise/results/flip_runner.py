@@ -199,12 +199,10 @@ def _searches(
 
 
 def _effective_ratio(ev: Evaluation, country: str) -> float:
-    """The wage ratio the engine uses: the market ratio times the talent premiums."""
+    """The wage ratio the engine uses: the market ratio times the relative talent premium."""
     ratio = float(ev.central[f"offshore_wage_ratio@{country}"][0])
     if ev.inputs.wage_ratio_from_market.get(country, False):
-        ratio *= float(ev.central[f"offshore_talent_premium@{country}"][0]) / float(
-            ev.central["onshore_talent_premium"][0]
-        )
+        ratio *= float(ev.central[f"offshore_talent_premium@{country}"][0])
     return ratio
 
 

@@ -299,6 +299,7 @@ def _assemble(
 ) -> model.Result:
     s, run = ev.scenario, ev.run
     from shorewise.decision.policy import policy_notes
+    from shorewise.results.guard_rails import guard_notes
 
     result = model.Result(
         scenario=s.name,
@@ -310,7 +311,7 @@ def _assemble(
         strategies=rows,
         recommendation=recommendation,
         plan=plan,
-        notes=policy_notes(s),
+        notes=[*policy_notes(s), *guard_notes(ev)],
         weights={c: round(float(v), 6) for c, v in zip(CRITERIA, scoring_weights(s), strict=True)},
         smaa=list(recommendation.by_workstream[0].smaa),
         workstreams=[

@@ -271,9 +271,15 @@ class Wording:
 
     def _change_requests(self, f: Finding) -> str:
         vol = f" with {f['volatility']} scope volatility" if f.get("volatility") else ""
+        if not f["premium"]:
+            return (
+                f"Change requests cost extra ({ARTICLE}): on time and materials changes are "
+                "billed as hours, so no premium is modelled; on a fixed price they are, so fix "
+                "rates for changes in the contract"
+            )
         return (
             f"Change requests cost extra ({ARTICLE}): modelled at {fmt.share(f['premium'])} of "
-            f"fees{vol}; fix scope and rates for changes in the contract"
+            f"fixed-price fees{vol}; fix scope and rates for changes in the contract"
         )
 
     def _vendor_dependency(self, f: Finding) -> str:
@@ -283,9 +289,16 @@ class Wording:
         )
 
     def _least_effort(self, f: Finding) -> str:
+        if not f["rework_rate"]:
+            return (
+                f"Least-effort solutions ({ARTICLE}): on time and materials the hours of rework "
+                "are billed and counted in the vendor's productivity; review architecture and "
+                "code quality yourself"
+            )
         return (
             f"Least-effort solutions ({ARTICLE}): rework modelled at up to "
-            f"{fmt.share(f['rework_rate'])} of fees after a year; review architecture and "
+            f"{fmt.share(f['rework_rate'])} of fixed-price fees after a year; review "
+            "architecture and "
             "code quality yourself"
         )
 
