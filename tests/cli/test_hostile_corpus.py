@@ -220,7 +220,7 @@ SIM = f"simulation: {{samples: {SAMPLES}}}\n"
 BIG = (
     "name: big\nhome_country: US\noffshore_countries: [VN, PL]\nworkstreams:\n"
     + "".join(f"  - {{name: w{i}, fte: 5, duration_months: 240}}\n" for i in range(50))
-    + "simulation: {samples: 20000}\n"
+    + "simulation: {samples: 200000}\n"
 )
 ISSUE_FILES: dict[str, tuple[str, list[str]]] = {
     "negative margin": (GOOD + SIM + "assumptions: {vendor_margin: -2}\n", ["vendor_margin"]),

@@ -119,8 +119,9 @@ def sweep(
         ),
     ] = False,
 ) -> None:
-    """Run one full Monte Carlo per combination of --grid values; write one row per
-    variant × option and print which option wins where.
+    """One Monte Carlo per combination of --grid values, and which option wins where.
+
+    Writes one row per variant × option and prints the decision table.
 
     The rows are the same bytes for any --workers and --dask (each variant has its own
     seed, spawned from the run's).
