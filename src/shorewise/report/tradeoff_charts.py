@@ -98,28 +98,28 @@ def weight_switches(
     def score(name: str, t: float) -> float:
         return ends[0.0][name] + t * (ends[1.0][name] - ends[0.0][name])
 
-    def leader(t: float) -> str:
-        return max(names, key=lambda name: (score(name, t), -names.index(name)))
+    def rise(name: str) -> float:
+        return ends[1.0][name] - ends[0.0][name]
 
     out: list[tuple[float, str, str]] = []
-    t, current = 0.0, leader(0.0)
+    t = 0.0
+    current = max(names, key=lambda name: (score(name, 0.0), rise(name)))
     while True:
-        crossings = []
+        crossings = []  # (where, -its rise, option): where it overtakes; steepest first on a tie
         for other in names:
-            if other == current:
+            slope = rise(other) - rise(current)
+            if other == current or slope <= 1e-12:
                 continue
-            slope = (ends[1.0][other] - ends[0.0][other]) - (
-                ends[1.0][current] - ends[0.0][current]
-            )
-            gap = score(current, t) - score(other, t)
-            if slope > 1e-12:
-                at = t + gap / slope
-                if t + 1e-9 < at < 1.0 - EDGE:
-                    crossings.append((at, other))
+            at = max(t, t + (score(current, t) - score(other, t)) / slope)
+            if at < 1.0 - EDGE:
+                crossings.append((round(at, 9), -rise(other), other))
         if not crossings:
             return out
-        at, nxt = min(crossings)
-        out.append((round(at, 3), current, nxt))
+        at, _, nxt = min(crossings)
+        if out and out[-1][0] == round(at, 3):  # three or more lines meet: one switch
+            out[-1] = (out[-1][0], out[-1][1], nxt)
+        else:
+            out.append((round(at, 3), current, nxt))
         t, current = at, nxt
 
 
@@ -173,7 +173,6 @@ def weight_sensitivity_chart(
                 "label:N",
                 scale=colors,
                 title="option",
-                legend=alt.Legend(orient="bottom", columns=2, labelLimit=260),
             ),
         )
     )
@@ -292,7 +291,6 @@ def value_for_money_chart(
             "label:N",
             scale=colors,
             title="option",
-            legend=alt.Legend(orient="bottom", columns=2, labelLimit=260),
         ),
         shape=alt.Shape(
             "frontier:N",
