@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -94,8 +95,15 @@ def test_an_unexpected_missing_module_is_still_a_bug(monkeypatch: pytest.MonkeyP
 def test_make_demo_installs_reports_and_the_web_app() -> None:
     """`make demo` (dry run, as from a fresh clone) installs the report and web extras
     before it runs the demo."""
+    # under `make test` the parent make's MAKELEVEL/MAKEFLAGS would add "Entering directory"
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKELEVEL", "MAKEFLAGS", "MFLAGS")}
     plan = subprocess.run(
-        ["make", "-n", "-B", "demo"], cwd=ROOT, capture_output=True, text=True, check=True
+        ["make", "--no-print-directory", "-n", "-B", "demo"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
     ).stdout
     installs = [line for line in plan.splitlines() if "pip install" in line and " -e " in line]
     assert installs, plan
