@@ -30,6 +30,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from shorewise.errors import ReportError
+from shorewise.io.output_check import output_format
 from shorewise.io.scenario_file import write_atomically
 from shorewise.results.evaluation import Evaluation
 from shorewise.uncertainty.montecarlo import run_inputs
@@ -52,22 +53,7 @@ def check_draws_path(path: str | Path) -> str:
 
     Raises ``ReportError`` for another extension, or for Parquet without pyarrow.
     """
-    suffix = Path(path).suffix.lower()
-    if suffix not in DRAW_FORMATS:
-        raise ReportError(
-            f"cannot write draws as {suffix or 'a file without an extension'!r}; "
-            f"use one of: {', '.join(DRAW_FORMATS)}",
-            source=str(path),
-        )
-    if suffix == ".parquet":
-        try:
-            import pyarrow  # type: ignore[import-untyped]  # noqa: F401
-        except ImportError as exc:
-            raise ReportError(
-                "writing Parquet needs pyarrow (pip install pyarrow); or use .npz",
-                source=str(path),
-            ) from exc
-    return suffix
+    return output_format(path, DRAW_FORMATS, "draws", ".npz")
 
 
 def draw_columns(evaluation: Evaluation) -> dict[str, NDArray[Any]]:
@@ -107,7 +93,7 @@ def write_draws(path: str | Path, evaluation: Evaluation) -> Path:
 def _write_parquet(
     handle: BinaryIO, columns: dict[str, NDArray[Any]], evaluation: Evaluation
 ) -> None:
-    import pyarrow as pa
+    import pyarrow as pa  # type: ignore[import-untyped]
     import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
     run = evaluation.run

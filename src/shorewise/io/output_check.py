@@ -20,10 +20,11 @@ Example::
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
-from shorewise.errors import ModelError, Problem
+from shorewise.errors import ModelError, Problem, ReportError
 
 MONEY_FIGURES = ("total_cost", "npv_cost")
 """Percentile objects of each strategy row that must be numbers, never negative."""
@@ -76,3 +77,30 @@ def check_result_numbers(data: Mapping[str, Any]) -> None:
             + (f" ({more} more not listed)" if more else ""),
             problems=shown,
         )
+
+
+def output_format(path: str | Path, formats: Sequence[str], what: str, instead: str) -> str:
+    """The extension of ``path`` when it is one of ``formats``, checked before a long run.
+
+    Raises ``ReportError`` naming the file for another extension, or for ``.parquet``
+    without pyarrow (``instead`` says what to use then).
+
+    >>> output_format("out/run.CSV", (".jsonl", ".csv"), "a sweep", "")
+    '.csv'
+    """
+    suffix = Path(path).suffix.lower()
+    if suffix not in formats:
+        raise ReportError(
+            f"cannot write {what} as {suffix or 'a file without an extension'!r}; "
+            f"use one of: {', '.join(formats)}",
+            source=str(path),
+        )
+    if suffix == ".parquet":
+        try:
+            import pyarrow  # type: ignore[import-untyped]  # noqa: F401
+        except ImportError as exc:
+            raise ReportError(
+                f"writing Parquet needs pyarrow (pip install pyarrow); or use {instead}",
+                source=str(path),
+            ) from exc
+    return suffix

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from shorewise.errors import ReportError
-from shorewise.io.output_check import check_result_numbers
+from shorewise.io.output_check import check_result_numbers, output_format
 from shorewise.io.scenario_file import write_atomically
 
 __all__ = ["SWEEP_FORMATS", "check_sweep_path", "write_sweep_rows"]
@@ -37,22 +37,7 @@ SWEEP_FORMATS = (".jsonl", ".csv", ".parquet")
 def check_sweep_path(path: str | Path) -> str:
     """The format of ``path`` (``.jsonl``, ``.csv`` or ``.parquet``), checked before a
     long run; raises ``ReportError`` for another extension or Parquet without pyarrow."""
-    suffix = Path(path).suffix.lower()
-    if suffix not in SWEEP_FORMATS:
-        raise ReportError(
-            f"cannot write a sweep as {suffix or 'a file without an extension'!r}; "
-            f"use one of: {', '.join(SWEEP_FORMATS)}",
-            source=str(path),
-        )
-    if suffix == ".parquet":
-        try:
-            import pyarrow  # type: ignore[import-untyped]  # noqa: F401
-        except ImportError as exc:
-            raise ReportError(
-                "writing Parquet needs pyarrow (pip install pyarrow); or use .jsonl or .csv",
-                source=str(path),
-            ) from exc
-    return suffix
+    return output_format(path, SWEEP_FORMATS, "a sweep", ".jsonl or .csv")
 
 
 def _jsonl(rows: Sequence[dict[str, Any]], handle: BinaryIO) -> None:
@@ -71,7 +56,7 @@ def _csv(rows: Sequence[dict[str, Any]], columns: list[str], handle: BinaryIO) -
 
 
 def _parquet(rows: Sequence[dict[str, Any]], columns: list[str], handle: BinaryIO) -> None:
-    import pyarrow as pa
+    import pyarrow as pa  # type: ignore[import-untyped]
     import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
     table = pa.table({name: pa.array([row.get(name) for row in rows]) for name in columns})
