@@ -225,10 +225,7 @@ class Result(_Frozen):
                 "country": r.country,
                 "eligible": r.eligible,
             }
-            for name in figures:
-                q: Quantiles = getattr(r, name)
-                for p in percentiles:
-                    rec[f"{name}_{p}"] = getattr(q, p)
+            rec.update(r.figure_columns(figures, percentiles))
             rec.update(
                 control=r.control,
                 score=r.score,

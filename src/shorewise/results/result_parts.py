@@ -12,6 +12,7 @@ Example::
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -131,6 +132,16 @@ class OptionRow(_Frozen):
     cost_by_category: dict[str, float]
     criteria: dict[str, float] | None
     contributions: dict[str, float] | None
+
+    def figure_columns(
+        self, figures: Sequence[str], stats: Sequence[str]
+    ) -> dict[str, float | None]:
+        """Flat columns ``{figure}_{stat}`` (``total_cost_p50``, ...), figure by figure."""
+        return {
+            f"{name}_{stat}": getattr(getattr(self, name), stat)
+            for name in figures
+            for stat in stats
+        }
 
 
 class WorkstreamRecommendation(_Frozen):

@@ -94,10 +94,7 @@ def sweep_rows(
             label=r.label,
             eligible=r.eligible,
         )
-        for figure in ROW_FIGURES:
-            quantiles = getattr(r, figure)
-            for stat in _STATS:
-                row[f"{figure}_{stat}"] = getattr(quantiles, stat)
+        row.update(r.figure_columns(ROW_FIGURES, _STATS))
         row.update(
             p_on_time=r.p_on_time,
             score=r.score,
