@@ -3,7 +3,10 @@
 Scenario: 4 onshore-equivalent FTE for 6 months; pay 120,000/yr (10,000/month), on-costs
 25 %, equipment 100 + office 400 per FTE-month; hiring ramps linearly over 2 months so
 the mean headcount share per month is 1/4, 3/4, 1, 1, 1, 1 (sum 5 of 6 months); new
-hires learn linearly over 1 month, losing half a month of output each.
+hires learn linearly over 1 month, losing half a month of output each. The scope, 24
+FTE-months, is due at month 6; a late team is kept until it is done (issue 10) and each
+month past the due month costs 1 x the home team's loaded cost (10,000 x 1.25 + 500 =
+13,000) per FTE of the work.
 """
 
 from __future__ import annotations
@@ -21,33 +24,42 @@ def _row(result: object, option: str) -> object:
 def test_onshore_inhouse_by_hand(hand_scenario: Scenario) -> None:
     result = evaluate(hand_scenario, samples=0)
     row = _row(result, "onshore_inhouse")
-    paid_fte_months = 4 * 5  # ramp: 4 FTE x (1/4 + 3/4 + 1 + 1 + 1 + 1)
+    # done after 2/2 (hiring) + 1/2 (learning) + 24 / 4 months = 7.5 months: 1.5 late
+    finish = 2 / 2 + 1 / 2 + 24 / 4
+    assert row.finish_month.p50 == pytest.approx(finish, abs=0.05)
+    paid_fte_months = 4 * 6.5  # ramp: 4 FTE x (1/4 + 3/4 + 1 + 1 + 1 + 1 + 1 + 1/2)
     salaries = paid_fte_months * 10_000
     on_costs = 0.25 * salaries
     equipment_office = paid_fte_months * 500
     recruiting = 4 * 0.2 * 120_000
     release = 4 * 1 * 10_000
-    total = salaries + on_costs + equipment_office + recruiting + release
-    assert total == 396_000
+    delay = (finish - 6) * 4 * 13_000
+    total = salaries + on_costs + equipment_office + recruiting + release + delay
+    assert total == 552_000
     assert row.total_cost.p50 == pytest.approx(total)
-    effective = paid_fte_months - 4 * 0.5  # each hire loses half a month while learning
-    assert row.effective_fte_months.p50 == pytest.approx(effective)
-    assert row.cost_per_effective_fte_month.p50 == pytest.approx(total / effective)
+    by_due = 4 * 5 - 4 * 0.5  # each hire loses half a month while learning
+    assert row.effective_fte_months.p50 == pytest.approx(by_due)
+    assert row.delivered_share.p50 == pytest.approx(by_due / 24, abs=1e-4)
+    # the unit cost is the cost to finish over all the work delivered (the scope)
+    assert row.cost_per_effective_fte_month.p50 == pytest.approx(total / 24)
     assert row.cost_by_category["recruiting"] == pytest.approx(recruiting)
     assert row.cost_by_category["release"] == pytest.approx(release)
+    assert row.cost_by_category["cost_of_delay"] == pytest.approx(delay)
 
 
 def _vendor_total(rate: float, *, change_requests: float) -> tuple[float, float, float]:
     """Fees, selection/transition and total of the home vendor at ``rate`` per FTE-month."""
     paid_fte = 4 / 0.8  # equal output: productivity 80 % (pinned) needs 5 billed FTE
-    billed_months = paid_fte * (0.5 + 5)  # mobilised linearly over 1 month
+    # mobilised linearly over 1 month, learning 1 month: done after 1/2 + 1/2 + 24 / 4 = 7
+    billed_months = paid_fte * (0.5 + 6)
     fees = billed_months * rate
     selection_transition = (0.01 + 0.02) * paid_fte * rate * 6  # of the contract value
     governance = 0.05 * fees
+    delay = 1 * 4 * 13_000  # one month late
     return (
         fees,
         selection_transition,
-        fees + selection_transition + governance + (change_requests * fees),
+        fees + selection_transition + governance + (change_requests * fees) + delay,
     )
 
 
@@ -93,7 +105,9 @@ def test_change_requests_only_on_fixed_price(hand_scenario: Scenario) -> None:
 
 def test_offshore_team_setup_by_hand(hand_scenario: Scenario) -> None:
     row = _row(evaluate(hand_scenario, samples=0), "offshore_inhouse@VN")
-    paid = (4 / 0.8) * 5  # 5 paid FTE (productivity 80 %), ramp sum 5 months
+    # 5 paid FTE (productivity 80 %) deliver 4: done after 2/2 + 1/2 + 24 / 4 = 7.5 months,
+    # so the ramp's headcount sums to 1/4 + 3/4 + 5 x 1 + 1/2 = 6.5 months
+    paid = (4 / 0.8) * 6.5
     salary = 10_000 * 0.25  # explicit offshore_wage_ratio 25 %
     parts = {
         "salaries": paid * salary,
@@ -105,11 +119,12 @@ def test_offshore_team_setup_by_hand(hand_scenario: Scenario) -> None:
         "release": 5 * 1.5 * salary,
         "governance": 0.05 * paid * salary * 1.2,
         "travel": paid * 100,
+        "cost_of_delay": 1.5 * 4 * 13_000,  # 1.5 months late x 4 FTE x the home cost
     }
     for category, expected in parts.items():
         assert row.cost_by_category[category] == pytest.approx(expected), category
     assert row.total_cost.p50 == pytest.approx(sum(parts.values()))
-    assert sum(parts.values()) == pytest.approx(182_475)
+    assert sum(parts.values()) == pytest.approx(291_592.5)
     assert "employer of record (set in the scenario)" in (row.route or "")
 
 
@@ -124,9 +139,9 @@ def test_home_side_management_at_home_pay_by_hand(hand_scenario: Scenario) -> No
     }
     managed = hand_scenario.model_copy(update={"assumptions": assumptions})
     row = _row(evaluate(managed, samples=0), "offshore_inhouse@VN")
-    paid = (4 / 0.8) * 5
+    paid = (4 / 0.8) * 6.5  # kept 7.5 months until the scope is done (as above)
     home_loaded = 10_000 * 1.25 + 500  # a home FTE-month: pay, on-costs, equipment, office
-    # all 6 months are in the team's first year: 0.1 x 2 of a home FTE per FTE abroad
+    # all 7.5 months are in the team's first year: 0.1 x 2 of a home FTE per FTE abroad
     assert row.cost_by_category["governance"] == pytest.approx(paid * 0.2 * home_loaded)
 
 
@@ -135,5 +150,7 @@ def test_entity_route_delays_hiring(hand_scenario: Scenario) -> None:
     row = _row(evaluate(entity, samples=0), "offshore_inhouse@VN")
     # hiring starts after the 3-month entity set-up: ramp shares 1/4, 3/4, 1 in months 3-5
     assert row.effective_fte_months.p50 == pytest.approx(5 * 0.8 * (1 / 12 + 1 / 2 + 11 / 12))
-    assert row.cost_by_category["entity"] == pytest.approx(30_000 + 40_000 + 6 * 2000)
+    # kept until done: 3 + 2/2 + 1/2 + 24 / 4 = 10.5 months of entity running cost
+    assert row.finish_month.p50 == pytest.approx(10.5, abs=0.05)
+    assert row.cost_by_category["entity"] == pytest.approx(30_000 + 40_000 + 10.5 * 2000)
     assert row.months_to_target.p50 == 6

@@ -4,8 +4,9 @@
 criterion         measured as                                             better
 ================  =====================================================  ==========
 cost              NPV of cost per effective FTE-month (currency)          lower
-speed             months until 90 % of target capacity (censored at the   lower
-                  work's length + 1 when never reached)
+speed             months from the work's start until its scope is done    lower
+                  (the team kept until then; censored at the months a
+                  late team may be kept + 1 when not done by then)
 control           control index (seed: in-house 100 %, team abroad 75 %,  higher
                   vendor abroad 25 %; vendor at home 50 % by judgement)
 scalability       months to add +50 % capacity: half the ramp (hiring     lower
@@ -85,9 +86,9 @@ def relative_cost_at_risk(cost: DrawVector) -> float:
     return float((p90 - p50) / p50) if p50 > 0 and np.isfinite(p90) else 0.0
 
 
-def censored_speed(months_to_target: DrawVector, duration: int) -> DrawVector:
-    """Months to target with 'never' (inf) replaced by the work's length + 1."""
-    censored: DrawVector = np.where(np.isfinite(months_to_target), months_to_target, duration + 1.0)
+def censored_speed(months: DrawVector, longest: int) -> DrawVector:
+    """Months to finish with 'not within the window' (inf) replaced by ``longest + 1``."""
+    censored: DrawVector = np.where(np.isfinite(months), months, longest + 1.0)
     return censored
 
 
@@ -106,9 +107,9 @@ def decision_matrix(facts: Sequence[Facts], draws: slice | None = None) -> Float
 
 
 def unit_cost(metrics: DrawMetrics) -> DrawVector:
-    """The cost criterion per draw: NPV of cost per effective FTE-month, and
+    """The cost criterion per draw: NPV of the cost to finish per FTE-month delivered, and
     :data:`NOTHING_DELIVERED_COST` where nothing is delivered."""
-    delivered = metrics.effective_fte_months
+    delivered = metrics.delivered_fte_months
     with np.errstate(divide="ignore", invalid="ignore"):
         cost = np.where(delivered > 0, metrics.npv_cost / np.maximum(delivered, 1e-12), np.inf)
     out: DrawVector = np.where(np.isfinite(cost), cost, NOTHING_DELIVERED_COST)
@@ -147,7 +148,7 @@ def facts_for(
     cost = unit_cost(metrics)
     return Facts(
         cost=cost,
-        speed=censored_speed(metrics.months_to_target, alternative.workstream.duration_months),
+        speed=censored_speed(metrics.finish_months, alternative.workstream.window_months),
         control=control,
         scalability_months=scalability_months(alternative, central, inputs),
         vendor_share=alternative.share_where("outsourced"),

@@ -247,11 +247,29 @@ VENDOR_AND_FINANCE: tuple[Assumption, ...] = (
         group="finance",
     ),
     Assumption(
+        "cost_of_delay_multiple",
+        "multiple",
+        fixed(1.0),
+        judgement(
+            "a month late costs at least what a month of the work costs when done at home: "
+            "the company budgeted the work to be worth more than the home team's loaded "
+            "cost, so each month past the due month loses about that value (1 x the home "
+            "team's loaded cost per FTE of the work); 0 turns the cost of delay off"
+        ),
+        "cost of each month past the due month, as a multiple of the home team's loaded "
+        "monthly cost per FTE of the work",
+        group="finance",
+    ),
+    Assumption(
         "cost_of_delay_per_fte_month",
         "money/month",
         fixed(0.0),
-        judgement("off by default; set it to the value of one FTE-month of delivered work"),
-        "value lost per FTE-month of capacity missing against the target",
+        judgement(
+            "not set (0): the multiple above prices lateness; set your own value of one "
+            "FTE-month of the work to replace it"
+        ),
+        "cost of each month past the due month per FTE of the work (replaces "
+        "cost_of_delay_multiple when above 0)",
         group="finance",
     ),
 )

@@ -21,6 +21,10 @@ MAX_WORKSTREAMS = 1_000
 """Workstreams in one scenario; a big portfolio keeps fewer monthly band draws per option
 (``uncertainty.montecarlo.band_draws``) so its memory stays bounded."""
 MAX_HORIZON_MONTHS = 240  # 20 years
+MIN_FINISH_ALLOWANCE_MONTHS = 12
+"""A late team is kept past the due month until the scope is done, at most the larger of
+this and half the work's length (judgement: lateness beyond that is not a plan, and the
+output says the scope was not finished within the allowance)."""
 MAX_FTE = 10_000  # per workstream, summed over roles
 MAX_ROLES = 50  # roles in one workstream's team
 MAX_OFFSHORE_COUNTRIES = 20
@@ -36,6 +40,15 @@ MAX_DEPTH = 16
 (``workstreams.0.team.backend``)."""
 MAX_VALUES = 100_000
 """Values (mappings, lists and scalars, aliases counted each time they are used)."""
+
+
+def finish_allowance(duration_months: int) -> int:
+    """Months past the due month a late team may be kept: ``max(12, duration // 2)``.
+
+    >>> finish_allowance(6), finish_allowance(36)
+    (12, 18)
+    """
+    return max(MIN_FINISH_ALLOWANCE_MONTHS, duration_months // 2)
 
 
 def nesting_problem(

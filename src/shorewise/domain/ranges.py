@@ -235,5 +235,11 @@ ALLOWED: dict[str, Allowed] = {
         "recorded policy rate) to 100 % a year (the NPV would be the first months alone)",
     ),
     "cost_of_delay_per_fte_month": MONEY_PER_FTE_MONTH,
+    "cost_of_delay_multiple": Allowed(
+        low=0.0,
+        high=20.0,
+        reason="a multiple of the home team's monthly cost: 0 turns the cost of delay off; "
+        "above 20 a month late would outweigh years of the work",
+    ),
 }
 """Assumption name -> its allowed range."""

@@ -50,6 +50,7 @@ from shorewise.domain.limits import (
     MAX_ROLES,
     MAX_SAMPLES,
     MAX_WORKSTREAMS,
+    finish_allowance,
 )
 from shorewise.domain.scenario_api import ScenarioApi
 from shorewise.domain.strategy import OptionKey, Strategy
@@ -171,6 +172,19 @@ class Workstream(_Frozen):
     def end_month(self) -> int:
         """First month after the work (exclusive end), counted from the scenario start."""
         return self.start_month + self.duration_months
+
+    @property
+    def window_months(self) -> int:
+        """Months a team may be kept for this work, from its start: the work's length plus
+        :func:`finish_allowance` (a late team stays until the scope is done, at most that
+        long), never past month :data:`MAX_HORIZON_MONTHS`.
+
+        >>> Workstream(name="w", fte=4, duration_months=6).window_months
+        18
+        """
+        allowance = finish_allowance(self.duration_months)
+        return max(self.duration_months, min(self.duration_months + allowance,
+                                              MAX_HORIZON_MONTHS - self.start_month))
 
     @property
     def due_month(self) -> int:
@@ -351,8 +365,12 @@ class Scenario(ScenarioApi):
 
     @property
     def horizon(self) -> int:
-        """Months modelled: ``horizon_months`` or the end of the latest workstream."""
-        return self.horizon_months or max(w.end_month for w in self.workstreams)
+        """Months modelled: ``horizon_months``, or by default until the latest workstream's
+        team may be kept (its due month plus :func:`finish_allowance`, at most month
+        :data:`MAX_HORIZON_MONTHS`)."""
+        return self.horizon_months or max(
+            w.start_month + w.window_months for w in self.workstreams
+        )
 
     def options(self) -> list[OptionKey]:
         """The pure options: two onshore strategies, two offshore ones per country."""

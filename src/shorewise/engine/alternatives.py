@@ -92,8 +92,11 @@ class Alternative:
 
 
 def timing_of(workstream: Workstream, horizon: int) -> Timing:
-    """The workstream's months within the scenario horizon."""
-    return Timing(workstream.start_month, workstream.duration_months, horizon)
+    """The workstream's months within the scenario horizon (a late team kept at most its
+    ``window_months``)."""
+    return Timing(
+        workstream.start_month, workstream.duration_months, horizon, workstream.window_months
+    )
 
 
 def simulate_component(

@@ -3,14 +3,19 @@
 :func:`metric_model` gives them as expressions (the workbook's result cells are the same);
 :func:`draw_metrics` evaluates them with numpy on an :class:`OptionCube`:
 
-- ``total_cost``: every cost over the horizon (scenario currency);
+- ``total_cost``: every cost over the horizon, the months a late team is kept to finish
+  included (scenario currency);
 - ``npv_cost``: the same discounted at ``discount_rate`` per year, month m weighted
   ``(1 + r) ** (-m / 12)`` counting from the scenario start;
-- ``effective_fte_months``: delivered capacity in onshore-equivalent FTE-months;
-- ``cost_per_effective_fte_month``: ``total_cost / effective_fte_months`` (inf if nothing
-  is delivered);
+- ``effective_fte_months``: capacity delivered by the due month, in onshore-equivalent
+  FTE-months;
+- ``cost_per_effective_fte_month``: ``total_cost`` over all the capacity delivered (the
+  scope, once finished; inf if nothing is delivered);
 - ``months_to_target``: months from the work's start until effective capacity first
-  reaches ``TARGET_SHARE`` of the target (inf if never within the work).
+  reaches ``TARGET_SHARE`` of the target (inf if never within the work);
+- ``finish_months`` (beside them, from the engine's model): months from the work's start
+  until the scope is delivered (inf when not within the months a late team is kept), and
+  ``delivered_fte_months``, all the capacity delivered.
 
 Example::
 
@@ -72,6 +77,8 @@ class DrawMetrics:
     cost_per_effective_fte_month: DrawVector
     months_to_target: DrawVector
     category_totals: FloatArray  # (category, draw)
+    finish_months: DrawVector  # from the work's start until the scope is done; inf: not kept
+    delivered_fte_months: DrawVector  # all the capacity delivered (the scope, once finished)
 
 
 def discount_factor(discount_rate: Value, plan_month: Value) -> Value:
@@ -87,21 +94,26 @@ def metric_model(
     target_fte: Value,
     discount_rate: Value,
     start_month: Value,
+    due_months: Value,
 ) -> dict[str, Expr]:
     """The headline figures (see module doc) from the monthly ``burn`` and ``effective`` FTE
-    of the work, the category ``totals``, the target and the discount rate per year."""
+    of the work, the category ``totals``, the target, the discount rate per year and the
+    months from the work's start to its due month."""
     discount = named(
         "discount", discount_factor(discount_rate, start_month + MONTH), "discount factor"
     )
     discounted = named("discounted_burn", burn * discount, "discounted cost in the month")
     cost = named("total_cost", total(list(totals)), "total cost")
-    delivered = named("effective_fte_months", month_sum(effective), "effective FTE-months")
+    by_due = where(compare("<", MONTH, due_months), effective, 0.0)
+    delivered = named("effective_fte_months", month_sum(by_due), "FTE-months by the due month")
+    done = named("delivered_fte_months", month_sum(effective), "FTE-months delivered")
     at_target = compare(">=", effective, TARGET_SHARE * target_fte - 1e-9)
-    per_fte = where(compare(">", delivered, 0.0), cost / delivered, Infinite(NO_CAPACITY))
+    per_fte = where(compare(">", done, 0.0), cost / done, Infinite(NO_CAPACITY))
     return {
         "total_cost": cost,
         "npv_cost": named("npv_cost", month_sum(discounted), "net present value"),
         "effective_fte_months": delivered,
+        "delivered_fte_months": done,
         "cost_per_effective_fte_month": named(
             "cost_per_effective_fte_month", per_fte, "cost per effective FTE-month"
         ),
@@ -123,6 +135,7 @@ def _program() -> Program:
         target_fte=Sym("target_fte"),
         discount_rate=Sym("discount_rate"),
         start_month=Sym("start_month"),
+        due_months=Sym("due_months"),
     )
     return compile_program(model)
 
@@ -137,10 +150,14 @@ def draw_metrics(cube: OptionCube, discount_rate: DrawVector) -> DrawMetrics:
         target_fte=cube.target_fte,
         discount_rate=uniform(np.broadcast_to(discount_rate, (cube.draws,))),
         start_month=cube.timing.start,
+        due_months=cube.timing.duration,
     )
     out = _program()(bindings, months=cube.timing.months)
-    figures = {k: _per_draw(out[k], cube.draws) for k in METRIC_NAMES}
-    return DrawMetrics(**figures, category_totals=cube.category_totals)
+    figures = {k: _per_draw(out[k], cube.draws) for k in (*METRIC_NAMES, "delivered_fte_months")}
+    finish = cube.finish_months
+    if finish is None:
+        finish = np.full(cube.draws, np.inf)
+    return DrawMetrics(**figures, category_totals=cube.category_totals, finish_months=finish)
 
 
 def _per_draw(x: Any, draws: int) -> DrawVector:

@@ -7,19 +7,28 @@ evaluates it with numpy (:func:`shorewise.engine.option.simulate_option`); the w
 writes it as formulas, one row per month. People being hired or learning are paid before
 they deliver, so a slow ramp costs money, not only time.
 
-Staffing: ``equal_output`` pays ``target / productivity`` FTE so every option delivers the
-same work at full strength; ``equal_headcount`` pays ``target`` FTE. Attrition (annual
-rate A, monthly hazard a) leaves seats empty for the vacancy time V and costs each
-replacement half the learning time L: paid x (1 - a V), productive x (1 - a (V + L/2)).
+Staffing: attrition (annual rate A, monthly hazard a) leaves seats empty for the vacancy
+time V and costs each replacement half the learning time L: paid x (1 - a V), productive
+x (1 - a (V + L/2)). ``equal_output`` staffs ``target / (productivity x (1 - a (V + L/2)))``
+seats so every option delivers the target at full strength (covering its own churn);
+``equal_headcount`` staffs ``target`` seats.
+
+Work to deliver: the scope ``target x duration`` FTE-months is due at the end of the work;
+the team is kept until it is delivered — ``finish = delay + R/2 + L/2 + scope / capacity at
+full strength`` months from the start (hiring and learning lag, exact once the team is at
+full strength) — but at most ``window_months`` (the due month plus the finish allowance,
+:func:`~shorewise.domain.limits.finish_allowance`). Every monthly figure is scaled by the
+share of the month the team is still kept, so cost to finish includes the extra months;
+each month past the due month costs ``target x cost_of_delay`` besides.
 
 Costs per month, with ``G`` the wage growth since the scenario start and ``P`` paid FTE:
 salaries ``P·G·pay``, on-costs on them, equipment/office and EOR fees ``P·rate``, entity
 running (+ set-up and vendor selection/transition in the first month), recruiting
-``(hires·full + P·a)·G·fee``, release ``P·G·pay·months`` in the work's last month, vendor
+``(hires·full + P·a)·G·fee``, release ``P·G·pay·months`` in the month the team leaves, vendor
 fees ``P·G·price`` with governance, change-request and rework (building up over
 :data:`REWORK_BUILD_UP_MONTHS`) premiums on them; governance also holds home-side
 management at home pay ``P·G·management`` (its first-year figure in the work's first 12
-months); travel, and the cost of delay on missing capacity.
+months); travel, and the cost of delay in the months past the due month.
 
 Example::
 
@@ -64,9 +73,18 @@ REWORK_BUILD_UP_MONTHS = 12.0
 """Months over which rework of least-effort delivery builds up to its full rate (judgement:
 defects surface as the delivered code base grows, about a year)."""
 
-SETTINGS = ("target_fte", "equal_output", "start_month", "duration_months", "horizon_months")
+SETTINGS = (
+    "target_fte",
+    "equal_output",
+    "start_month",
+    "duration_months",
+    "window_months",
+    "horizon_months",
+)
 """The workstream's settings the model reads: target FTE of this component, staffing rule
-(1 = equal output), start and duration of the work and the horizon (months)."""
+(1 = equal output), start and duration of the work (its due month), the months a late team
+may be kept from the start (:attr:`~shorewise.domain.scenario.Workstream.window_months`)
+and the horizon (months)."""
 
 
 def months_inside(start: Value, duration: Value, horizon: Value) -> Value:
@@ -81,6 +99,8 @@ class ComponentModel:
 
     months: Value
     staffing: dict[str, Expr]  # per draw: full_paid, leaving_rate, paid_factor, ...
+    finish: Expr  # per draw: months from the work's start until the scope is done
+    kept: Expr  # per draw: months the team is kept (the finish, within the window)
     paid: Expr
     effective: Expr
     growth: Expr
@@ -92,23 +112,35 @@ class ComponentModel:
 def _staffing(p: Mapping[str, Value], s: Mapping[str, Value]) -> dict[str, Expr]:
     target = s["target_fte"]
     equal_output = compare("=", s["equal_output"], 1.0)
-    full = where(equal_output, target / maximum(p["productivity"], 1e-6), target)
     leaving = named("leaving_rate", monthly_rate(p["attrition"]), "monthly leaving rate")
     vacancy = p["vacancy_months"]
+    productive_factor = named(
+        "productive_factor",
+        clip(1.0 - leaving * (vacancy + 0.5 * p["learn_months"]), 0.0, 1.0),
+        "productive share after vacancies and learning",
+    )
+    output_per_seat = maximum(p["productivity"] * productive_factor, 1e-6)
+    full = where(equal_output, target / output_per_seat, target)
     return {
-        "full_paid": named("full_paid", full, "paid FTE at full strength"),
+        "full_paid": named("full_paid", full, "seats at full strength"),
         "leaving_rate": leaving,
         "paid_factor": named(
             "paid_factor", clip(1.0 - leaving * vacancy, 0.0, 1.0), "paid share after vacancies"
         ),
-        "productive_factor": named(
-            "productive_factor",
-            clip(1.0 - leaving * (vacancy + 0.5 * p["learn_months"]), 0.0, 1.0),
-            "productive share after vacancies and learning",
-        ),
+        "productive_factor": productive_factor,
         "ramp": named("ramp_used", at_least_min_months(p["ramp_months"]), "ramp used R"),
         "learn": named("learn_used", at_least_min_months(p["learn_months"]), "learning used L"),
     }
+
+
+def _finish(p: Mapping[str, Value], s: Mapping[str, Value], st: Mapping[str, Expr]) -> Expr:
+    """Months from the work's start until its scope (``target x duration``) is delivered:
+    the lag of hiring and learning (``delay + R/2 + L/2``, exact once the team is at full
+    strength) plus the scope over the capacity at full strength."""
+    at_full = st["full_paid"] * p["productivity"] * st["productive_factor"]
+    lag = p["delay_months"] + 0.5 * st["ramp"] + 0.5 * st["learn"]
+    scope = s["target_fte"] * s["duration_months"]
+    return named("finish_months", lag + scope / maximum(at_full, 1e-9), "months to finish")
 
 
 def component_model(p: Mapping[str, Value], s: Mapping[str, Value]) -> ComponentModel:
@@ -116,12 +148,21 @@ def component_model(p: Mapping[str, Value], s: Mapping[str, Value]) -> Component
     :data:`~shorewise.engine.params.PARAMETERS`), ``s`` its :data:`SETTINGS`."""
     st = _staffing(p, s)
     full, leaving, delay = st["full_paid"], st["leaving_rate"], p["delay_months"]
+    months = months_inside(s["start_month"], s["window_months"], s["horizon_months"])
+    finish = _finish(p, s, st)
+    kept = named("kept_months", minimum(finish, months), "months the team is kept")
+    active = named("active", clip(kept - MONTH, 0.0, 1.0), "share of the month kept")
+    leaves = named(
+        "leaves", active - clip(kept - MONTH - 1.0, 0.0, 1.0), "share released in the month"
+    )
     headcount = headcount_share(delay, st["ramp"])
-    paid = named("paid", headcount * (full * st["paid_factor"]), "paid FTE")
+    staffed = named("staffed", headcount * (full * st["paid_factor"]), "paid FTE while kept")
+    paid = named("paid", staffed * active, "paid FTE")
     effective = named(
         "effective",
         productive_share(delay, st["ramp"], st["learn"])
-        * (full * p["productivity"] * st["productive_factor"]),
+        * (full * p["productivity"] * st["productive_factor"])
+        * active,
         "effective FTE",
     )
     plan_month = s["start_month"] + MONTH
@@ -144,10 +185,9 @@ def component_model(p: Mapping[str, Value], s: Mapping[str, Value]) -> Component
     on_costs = cat("on_costs", salaries * p["oncost_rate"])
     cat("equipment_office", paid * p["equipment_office_monthly"])
     cat("eor_fees", paid * p["eor_fee_monthly"])
-    cat("entity", p["entity_running_monthly"] + in_month(0, p["entity_setup_cost"]))
-    cat("recruiting", (hires * full + paid * leaving) * growth * p["recruiting_fee"])
-    last_month = s["duration_months"] - 1
-    cat("release", in_month(last_month, paid_growth * (p["release_months"] * pay)))
+    cat("entity", p["entity_running_monthly"] * active + in_month(0, p["entity_setup_cost"]))
+    cat("recruiting", (hires * full * active + paid * leaving) * growth * p["recruiting_fee"])
+    cat("release", leaves * (staffed * growth) * (p["release_months"] * pay))
     fees = cat("vendor_fees", paid_growth * price)
     contract_year = full * price * minimum(12, s["duration_months"])
     cat("vendor_selection_transition", in_month(0, contract_year * p["selection_transition_rate"]))
@@ -162,12 +202,15 @@ def component_model(p: Mapping[str, Value], s: Mapping[str, Value]) -> Component
     cat("change_requests", fees * p["change_request_rate"])
     cat("rework", fees * p["rework_rate"] * build_up)
     cat("travel", paid * (p["travel_monthly"] * p["offshore_share"]))
-    cat("cost_of_delay", maximum(s["target_fte"] - effective, 0.0) * p["cost_of_delay"])
+    late = where(compare(">=", MONTH, s["duration_months"]), active, 0.0)
+    cat("cost_of_delay", late * (s["target_fte"] * p["cost_of_delay"]))
     categories = {k: c[k] for k in CATEGORIES}
     burn = named("burn", total(list(categories.values())), "cost in the month")
     return ComponentModel(
-        months=months_inside(s["start_month"], s["duration_months"], s["horizon_months"]),
+        months=months,
         staffing=st,
+        finish=finish,
+        kept=kept,
         paid=paid,
         effective=effective,
         growth=growth,

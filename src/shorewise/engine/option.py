@@ -40,16 +40,24 @@ __all__ = ["REWORK_BUILD_UP_MONTHS", "OptionCube", "Timing", "simulate_option"]
 
 @dataclass(frozen=True)
 class Timing:
-    """When the work runs: months from the scenario start; ``horizon`` months modelled."""
+    """When the work runs: months from the scenario start; ``duration`` months to the due
+    month, a late team kept at most ``window`` months from the start (default: none past
+    the due month); ``horizon`` months modelled."""
 
     start: int
     duration: int
     horizon: int
+    window: int | None = None
+
+    @property
+    def kept_at_most(self) -> int:
+        """Months a team may be kept from the start (``window``, at least ``duration``)."""
+        return max(self.duration, self.window or 0)
 
     @property
     def months(self) -> int:
-        """Months of the work inside the horizon (the length of the local series)."""
-        months = months_inside(self.start, self.duration, self.horizon)
+        """Months a team may be kept inside the horizon (the length of the local series)."""
+        months = months_inside(self.start, self.kept_at_most, self.horizon)
         assert isinstance(months, int)
         return months
 
@@ -73,6 +81,7 @@ class OptionCube:
     target_fte: float
     timing: Timing
     costs_by_month: FloatArray | None = None  # (category, month, draw)
+    finish_months: FloatArray | None = None  # (draw,) from the start; inf: not in the window
 
     @property
     def draws(self) -> int:
@@ -109,8 +118,10 @@ class OptionCube:
     def first(self, draws: int) -> OptionCube:
         """The same results for the first ``draws`` draws only."""
         costs = None if self.costs_by_month is None else self.costs_by_month[:, :, :draws]
+        finish = None if self.finish_months is None else self.finish_months[:draws]
         return replace(
             self,
+            finish_months=finish,
             paid_by_month=self.paid_by_month[:, :draws],
             effective_by_month=self.effective_by_month[:, :draws],
             burn_by_month=self.burn_by_month[:, :draws],
@@ -123,6 +134,9 @@ class OptionCube:
         costs = None
         if self.costs_by_month is not None and other.costs_by_month is not None:
             costs = self.costs_by_month + other.costs_by_month
+        finish = None
+        if self.finish_months is not None and other.finish_months is not None:
+            finish = np.maximum(self.finish_months, other.finish_months)
         return OptionCube(
             self.paid_by_month + other.paid_by_month,
             self.effective_by_month + other.effective_by_month,
@@ -131,6 +145,7 @@ class OptionCube:
             self.target_fte + other.target_fte,
             self.timing,
             costs,
+            finish,
         )
 
 
@@ -147,7 +162,12 @@ def _program(equal_output: bool, zeros: frozenset[str], keep_categories: bool) -
         model = component_model(
             {n: Sym(n) for n in _MODEL_PARAMETERS}, {n: Sym(n) for n in SETTINGS}
         )
-        outputs = {"paid": model.paid, "effective": model.effective, "burn": model.burn}
+        outputs = {
+            "paid": model.paid,
+            "effective": model.effective,
+            "burn": model.burn,
+            "finish": model.finish,
+        }
         outputs.update({f"total.{c}": model.totals[c] for c in CATEGORIES})
         if keep_categories:
             outputs.update({f"month.{c}": model.categories[c] for c in CATEGORIES})
@@ -185,6 +205,7 @@ def simulate_option(
         target_fte=target_fte,
         start_month=timing.start,
         duration_months=timing.duration,
+        window_months=timing.kept_at_most,
         horizon_months=timing.horizon,
     )
     d, n = timing.months, p.productivity.shape[0]
@@ -196,7 +217,9 @@ def simulate_option(
     if keep_categories:
         costs = np.stack([_month_draw(out[f"month.{c}"], d, n) for c in CATEGORIES])
     paid, effective, burn = (_month_draw(out[k], d, n) for k in ("paid", "effective", "burn"))
-    return OptionCube(paid, effective, burn, totals, target_fte, timing, costs)
+    finish = np.array(np.broadcast_to(np.asarray(out["finish"], dtype=np.float64), (n,)))
+    finish[finish > d + 1e-9] = np.inf  # not done within the months a team may be kept
+    return OptionCube(paid, effective, burn, totals, target_fte, timing, costs, finish)
 
 
 def _month_draw(x: Any, months: int, draws: int) -> FloatArray:

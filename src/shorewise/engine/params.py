@@ -36,7 +36,18 @@ from typing import Any
 import numpy as np
 
 from shorewise.domain.strategy import OptionKey, Strategy
-from shorewise.engine.expr import Expr, Named, Sym, Value, clip, maximum, named, walk
+from shorewise.engine.expr import (
+    Expr,
+    Named,
+    Sym,
+    Value,
+    clip,
+    compare,
+    maximum,
+    named,
+    walk,
+    where,
+)
 from shorewise.engine.expr_compile import Program, compile_program
 from shorewise.engine.inputs import ResolvedInputs
 from shorewise.engine.types import DrawVector
@@ -78,7 +89,7 @@ PARAMETERS: tuple[tuple[str, str, str], ...] = (
     ("rework_rate", "rework of least-effort delivery (share of vendor fees)", "share"),
     ("travel_monthly", "travel per paid FTE-month abroad", "money"),
     ("offshore_share", "share of paid staff abroad", "share"),
-    ("cost_of_delay", "cost of delay per missing FTE-month", "money"),
+    ("cost_of_delay", "cost of each month late per FTE of the work", "money"),
     ("discount_rate", "discount rate per year", "share"),
     ("control", "control index (1 = full internal control)", "share"),
 )
@@ -114,7 +125,7 @@ class OptionParams:
     change_request_rate: DrawVector  # by the workstream's scope volatility
     rework_rate: DrawVector
     travel_monthly: DrawVector
-    cost_of_delay: DrawVector  # per missing FTE-month
+    cost_of_delay: DrawVector  # per FTE of the work per month past the due month
     discount_rate: DrawVector  # per year
     control: DrawVector
     own_staff: bool
@@ -163,7 +174,6 @@ def parameter_model(
     strategy, country = option.strategy, option.country
     p: dict[str, Value] = dict.fromkeys(PARAMETER_NAMES, 0.0)
     p.update(
-        cost_of_delay=x("cost_of_delay_per_fte_month"),
         discount_rate=x("discount_rate"),
         control=x(f"control_{strategy.value}"),
         offshore_share=1.0 if strategy.offshore else 0.0,
@@ -173,6 +183,11 @@ def parameter_model(
     home_other = x("equipment_monthly") + x("onshore_office_monthly")
     home_loaded = home_salary * (1.0 + home_oncost) + home_other
     leadership = 0.0 if inputs.tech_company else x("engineering_leadership_share")
+    own_delay = x("cost_of_delay_per_fte_month")
+    p["cost_of_delay"] = _named(
+        "cost_of_delay",
+        where(compare(">", own_delay, 0.0), own_delay, x("cost_of_delay_multiple") * home_loaded),
+    )
     if strategy is Strategy.ONSHORE_INHOUSE:
         p.update(
             productivity=x("onshore_productivity"),

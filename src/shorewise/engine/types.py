@@ -29,7 +29,7 @@ CATEGORIES: tuple[str, ...] = (
     "travel",
     "cost_of_delay",
 )
-"""Cost categories, in display order. ``cost_of_delay`` is zero unless priced."""
+"""Cost categories, in display order. ``cost_of_delay``: the months past the due month."""
 
 CATEGORY_LABELS: dict[str, str] = {
     "salaries": "salaries",
@@ -45,5 +45,5 @@ CATEGORY_LABELS: dict[str, str] = {
     "change_requests": "change-request premium",
     "rework": "rework of least-effort delivery",
     "travel": "travel",
-    "cost_of_delay": "cost of delay (missing capacity)",
+    "cost_of_delay": "cost of delay (months late)",
 }

@@ -83,6 +83,7 @@ def _variant(alt: Alternative, inputs: ResolvedInputs, k: int, route: Route | No
         "equal_output": Sym("equal_output"),
         "start_month": Sym(workstream_setting(w, "start_month")),
         "duration_months": Sym(workstream_setting(w, "duration_months")),
+        "window_months": Sym(workstream_setting(w, "window_months")),
         "horizon_months": Sym("horizon_months"),
     }
     model = component_model({n: params.get(n, 0.0) for n in PARAMETER_NAMES}, settings)
@@ -96,6 +97,7 @@ def _variant(alt: Alternative, inputs: ResolvedInputs, k: int, route: Route | No
         target_fte=target,
         discount_rate=Sym("discount_rate"),
         start_month=settings["start_month"],
+        due_months=settings["duration_months"],
     )
     return Variant(k, route, share, params, model, target, totals, figures)
 
@@ -137,6 +139,7 @@ def sheet_model(alt: Alternative, inputs: ResolvedInputs) -> SheetModel:
         target_fte=target,
         discount_rate=Sym("discount_rate"),
         start_month=Sym(workstream_setting(alt.workstream_index, "start_month")),
+        due_months=Sym(workstream_setting(alt.workstream_index, "duration_months")),
     )
     months = named("months_inside", first.model.months, "months of the work inside the horizon")
     return SheetModel(variants, choices, months, paid, effective, burn, totals, metrics)

@@ -43,7 +43,7 @@ def _scope_cost(ev: Evaluation, index: int, n: int) -> FloatArray:
     """Each draw's cost of the workstream's work at this option's unit cost (NPV)."""
     m = ev.run.metrics[index]
     required = ev.alternatives[index].workstream.required_fte_months
-    effective = m.effective_fte_months[:n]
+    effective = m.delivered_fte_months[:n]
     with np.errstate(divide="ignore", invalid="ignore"):
         unit = np.where(effective > 0, m.npv_cost[:n] / effective, np.inf)
     finite = unit[np.isfinite(unit)]

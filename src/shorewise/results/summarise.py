@@ -3,9 +3,10 @@ years, monthly bands — plain values, no decision yet.
 
 Per option (a workstream x pure option or mix): the headline figures' P10/P50/P90/mean;
 the scope (``required_fte_months`` = FTE x duration), the share of it delivered by the
-due month and the month it is finished (from the first :data:`BAND_DRAWS` draws' monthly
-capacity); ``p_on_time`` (draws delivering at least :data:`ON_TIME_SHARE` of the scope by
-the due month); the plan years in which this option alone would exceed the annual budget
+due month and the month it is finished (every draw; ``None`` percentiles where a draw does
+not finish within the months a late team is kept); ``p_on_time`` (draws delivering at
+least :data:`ON_TIME_SHARE` of the scope by the due month); the plan years in which this
+option alone would exceed the annual budget
 at P50; the monthly bands the charts draw.
 
 Example::
@@ -65,17 +66,6 @@ class OptionSummary:
     series: OptionSeries
 
 
-def _finish_months(effective: FloatArray, start: int, required: float) -> DrawVector:
-    """Per kept draw, months from the scenario start until the cumulative capacity reaches
-    the scope (``inf`` when not within the horizon)."""
-    done = np.cumsum(effective[:, start:], axis=1) >= required - 1e-9
-    if done.shape[1] == 0:
-        return np.full(effective.shape[0], np.inf)
-    first = np.argmax(done, axis=1)
-    hit = done[np.arange(done.shape[0]), first]
-    return np.where(hit, start + first + 1.0, np.inf)
-
-
 def year_costs(burn: FloatArray) -> FloatArray:
     """``(draw, month)`` -> ``(draw, plan year)`` sums (the last year may be partial)."""
     years = -(-burn.shape[1] // 12)
@@ -110,9 +100,22 @@ def _bins(values: FloatArray, bins: int = 30) -> list[HistogramBin]:
     ]
 
 
-def _series(alt: Alternative, index: int, run: MonteCarloRun, horizon: int) -> OptionSeries:
+def _series_end(alt: Alternative, finish: DrawVector, horizon: int) -> int:
+    """The last month (exclusive, from the scenario start) a chart needs: the due month, or
+    later while a late team is still kept in one draw in ten (P90 of the finish)."""
     ws = alt.workstream
-    first, last = ws.start_month, min(ws.end_month, horizon)
+    kept_at_most = min(ws.start_month + ws.window_months, horizon)
+    window = float(ws.window_months)
+    p90 = float(np.percentile(np.minimum(finish, window), 90)) if finish.size else 0.0
+    end = ws.start_month + math.ceil(p90 - 1e-9)
+    return max(min(ws.end_month, horizon), min(end, kept_at_most))
+
+
+def _series(
+    alt: Alternative, index: int, run: MonteCarloRun, horizon: int, finish: DrawVector
+) -> OptionSeries:
+    ws = alt.workstream
+    first, last = ws.start_month, _series_end(alt, finish, horizon)
     window = slice(first, last)
     burn = run.monthly_burn[index]
     cumulative = np.cumsum(burn, axis=1)[:, window]
@@ -136,7 +139,7 @@ def summarise_option(
     ws = alt.workstream
     required = float(ws.target_fte * ws.duration_months)
     delivered = np.clip(m.effective_fte_months / required, 0.0, 1.0)
-    finish = _finish_months(run.monthly_effective[index], ws.start_month, required)
+    finish = ws.start_month + m.finish_months
     budget = scenario.company.annual_budget
     p50 = [float(v) for v in np.percentile(year_costs(run.monthly_burn[index]), 50, axis=0)]
     over = [k + 1 for k, v in enumerate(p50) if budget is not None and v > budget]
@@ -153,5 +156,5 @@ def summarise_option(
         category_means={
             c: round(float(run.category_means[index][i]), 2) for i, c in enumerate(CATEGORIES)
         },
-        series=_series(alt, index, run, scenario.horizon),
+        series=_series(alt, index, run, scenario.horizon, m.finish_months),
     )

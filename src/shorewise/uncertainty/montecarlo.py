@@ -139,6 +139,8 @@ class _Collector:
             cost_per_effective_fte_month=np.empty(total),
             months_to_target=np.empty(total),
             category_totals=np.empty((len(CATEGORIES), kept)),
+            finish_months=np.empty(total),
+            delivered_fte_months=np.empty(total),
         )
         return cls(
             metrics,
@@ -167,6 +169,8 @@ _FIGURES = (
     "effective_fte_months",
     "cost_per_effective_fte_month",
     "months_to_target",
+    "finish_months",
+    "delivered_fte_months",
 )
 
 
