@@ -28,12 +28,18 @@ def _sweep_scenario() -> object:
 
 
 def test_vendor_wins_short_work_and_own_team_wins_long_work() -> None:
-    """Seed rules 2 and 3: outsourcing for < 1 year, a dedicated team abroad beyond."""
-    points = {p.duration_months: p for p in duration_sweep(_sweep_scenario(), durations=(6, 30))}
-    assert points[6].cheapest == "offshore_outsource@VN"
-    assert points[6].recommended == "offshore_outsource@VN"
-    assert points[30].cheapest == "offshore_inhouse@VN"
+    """Seed rules 2 and 3: outsourcing for < 1 year, a dedicated team abroad beyond. Teams
+    are kept until the scope is done and each month late is priced (issue 10): the team
+    abroad, about 6 months slower to hire and train than the vendor, is recommended from
+    about 18 months and is the cheapest outright from about 3 years."""
+    durations = (6, 12, 30, 48)
+    points = {p.duration_months: p for p in duration_sweep(_sweep_scenario(), durations=durations)}
+    for short in (6, 12):
+        assert points[short].cheapest == "offshore_outsource@VN"
+        assert points[short].recommended == "offshore_outsource@VN"
     assert points[30].recommended == "offshore_inhouse@VN"
+    assert points[48].cheapest == "offshore_inhouse@VN"
+    assert points[48].recommended == "offshore_inhouse@VN"
 
 
 def test_breakeven_between_6_and_24_months() -> None:

@@ -22,10 +22,15 @@ def test_team_abroad_that_never_starts_is_not_recommended() -> None:
         assumptions={"entity_setup_months": 8},
     )
     team = next(r for r in doc["strategies"] if r["strategy"] == "offshore_inhouse")
-    assert team["effective_fte_months"]["p50"] == 0
-    assert team["cost_per_effective_fte_month"]["p50"] is None  # nothing delivered
-    assert team["months_to_target"]["p50"] is None  # never reached
+    assert team["effective_fte_months"]["p50"] == 0  # nothing by the due month
+    assert team["delivered_share"]["p50"] == 0
+    # kept until done, it finishes well after the 8-month entity set-up, or not at all
+    # within the 12 months a late team may be kept
+    finish = team["finish_month"]["p50"]
+    assert finish is None or finish > 8 + 3
     assert doc["recommendation"]["strategy"] != "offshore_inhouse"
+    late = [c for c in doc["recommendation"]["caveats"] if c["kind"] == "late"]
+    assert not late or late[0]["delivered_share"] > 0
 
 
 def test_one_month_of_work() -> None:

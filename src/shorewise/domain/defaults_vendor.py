@@ -248,7 +248,7 @@ VENDOR_AND_FINANCE: tuple[Assumption, ...] = (
     ),
     Assumption(
         "cost_of_delay_multiple",
-        "multiple",
+        "ratio",
         fixed(1.0),
         judgement(
             "a month late costs at least what a month of the work costs when done at home: "

@@ -27,7 +27,8 @@ from shorewise.engine.types import CATEGORIES
 from shorewise.uncertainty.montecarlo import CHUNK_DRAWS, ENGINE_DRAWS, KEPT_DRAWS, band_draws
 
 FLOAT = 8
-FIGURES = 5  # total, NPV, effective FTE-months, cost per effective FTE-month, months to target
+FIGURES = 7  # total, NPV, FTE-months by the due month and in all, unit cost, months to
+# target, months to finish
 MONTHLY_SERIES = 3  # paid, effective, burn
 ENGINE_ARRAYS = 40  # (draw, month) arrays alive while one alternative is simulated
 SCORING_DRAWS = 50_000  # draws scored at a time by the decision

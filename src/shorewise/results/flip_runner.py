@@ -140,8 +140,10 @@ def _searches(
         if months not in durations:
             wss = list(s.workstreams)
             wss[workstream] = ws.model_copy(update={"duration_months": months})
-            horizon = max(s.horizon_months or 0, max(w.end_month for w in wss))
-            changed = s.model_copy(update={"workstreams": tuple(wss), "horizon_months": horizon})
+            update: dict[str, object] = {"workstreams": tuple(wss)}
+            if s.horizon_months is not None:  # a set horizon still covers the changed work
+                update["horizon_months"] = max(s.horizon_months, max(w.end_month for w in wss))
+            changed = s.model_copy(update=update)
             durations[months] = _Variant(changed, inputs)
         return durations[months]
 
