@@ -15,7 +15,7 @@ from tests.report.conftest import comparison, deterministic, rendered
 
 from shorewise.report.excel_option import MONTH_ROWS
 
-CLASSIC = {"SUM", "MIN", "MAX", "IF", "AND", "INDEX", "MATCH", "EXP", "LN", "COUNT"}
+CLASSIC = {"SUM", "MIN", "MAX", "IF", "AND", "INDEX", "MATCH", "EXP", "LN", "COUNT", "INT"}
 CENT = 0.005
 SUMMARY_KEYS = ("total cost", "NPV", "effective FTE-months", "cost per effective FTE-month",
                 "months to target")  # fmt: skip
@@ -110,7 +110,9 @@ def test_every_option_sheet_models_the_longest_work() -> None:
         assert ws.cell(first + MONTH_ROWS - 1, 2).value == MONTH_ROWS - 1
         assert str(ws.cell(first + MONTH_ROWS - 1, 3).value).startswith("=IF($B")
         active = [values[ws_name].cell(first + r, 3).value for r in range(MONTH_ROWS)]
-        months = c.workstreams[0].duration_months
+        # active while a late team may still be kept: the work and its finish allowance
+        months = c.workstreams[0].window_months
+        assert months == c.workstreams[0].duration_months + 18
         assert active == [1] * months + [0] * (MONTH_ROWS - months)
 
 

@@ -104,7 +104,11 @@ def metric_model(
     )
     discounted = named("discounted_burn", burn * discount, "discounted cost in the month")
     cost = named("total_cost", total(list(totals)), "total cost")
-    by_due = where(compare("<", MONTH, due_months), effective, 0.0)
+    by_due = named(
+        "effective_by_due",
+        where(compare("<", MONTH, due_months), effective, 0.0),
+        "effective FTE by the due month",
+    )
     delivered = named("effective_fte_months", month_sum(by_due), "FTE-months by the due month")
     done = named("delivered_fte_months", month_sum(effective), "FTE-months delivered")
     at_target = compare(">=", effective, TARGET_SHARE * target_fte - 1e-9)

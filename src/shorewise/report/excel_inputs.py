@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 
+from shorewise.domain.limits import MAX_HORIZON_MONTHS, MIN_FINISH_ALLOWANCE_MONTHS
 from shorewise.domain.scenario import StaffingRule
 from shorewise.engine.expr import Sym, as_expr, maximum
 from shorewise.engine.expr_eval import evaluate
@@ -108,16 +109,33 @@ def _derived(rows: _Rows, c: WorkbookSource, key: str, style: str) -> None:
                "scenario file does).")  # fmt: skip
 
 
+def _window(rows: _Rows, w: int, r: int, value: float) -> None:
+    """Column G of a workstream row: the months a late team may be kept from its start, the
+    formula of ``Workstream.window_months`` (duration + max(12, duration / 2, rounded down),
+    never past month 240)."""
+    key = workstream_setting(w, "window_months")
+    name = input_name(key)
+    duration = input_name(workstream_setting(w, "duration_months"))
+    start = input_name(workstream_setting(w, "start_month"))
+    formula = (
+        f"=MAX({duration},MIN({duration}+MAX({MIN_FINISH_ALLOWANCE_MONTHS},INT({duration}/2)),"
+        f"{MAX_HORIZON_MONTHS}-{start}))"
+    )
+    rows.sheet.put(r, 6, formula, "number", value)
+    rows.layout.define(name, rows.sheet.name, r, 6)
+    rows.bindings.refs[key], rows.bindings.values[key] = name, value
+
+
 def _settings(rows: _Rows, c: WorkbookSource) -> None:
     sheet, scenario = rows.sheet, c.scenario
     rows.row += 1
     sheet.put(rows.row, 0, "Workstreams", "section")
     rows.row += 1
     for col, text in enumerate(("workstream", "target FTE", "start month", "duration (months)",
-                                "core", "scope volatility")):  # fmt: skip
+                                "core", "scope volatility", "kept at most (months)")):  # fmt: skip
         sheet.put(rows.row, col, text, "head")
     rows.row += 1
-    ends = []
+    ends, dues = [], []
     for w, ws in enumerate(scenario.workstreams):
         r = rows.row
         sheet.put(r, 0, ws.name, "label")
@@ -132,10 +150,10 @@ def _settings(rows: _Rows, c: WorkbookSource) -> None:
             rows.bindings.refs[key], rows.bindings.values[key] = name, float(value)
         sheet.put(r, 4, "yes" if ws.core else "no")
         sheet.put(r, 5, ws.scope_volatility.value)
-        ends.append(
-            Sym(workstream_setting(w, "start_month"))
-            + Sym(workstream_setting(w, "duration_months"))
-        )
+        _window(rows, w, r, float(ws.window_months))
+        start = Sym(workstream_setting(w, "start_month"))
+        ends.append(start + Sym(workstream_setting(w, "window_months")))
+        dues.append(start + Sym(workstream_setting(w, "duration_months")))
         rows.row += 1
     rows.row += 1
     sheet.put(rows.row - 1, 0, "Settings", "section")
@@ -145,9 +163,9 @@ def _settings(rows: _Rows, c: WorkbookSource) -> None:
     else:
         formula = f"={render_own(as_expr(maximum(*ends)), Places(rows.bindings.refs))}"
         r = rows.put("horizon_months", "horizon_months", formula, "input", float(scenario.horizon))
-        sheet.note(r, 2, 6, "Months modelled: by default the end of the latest workstream "
-                   "(a formula); type a number to fix it.")  # fmt: skip
-    latest = as_expr(maximum(*ends))
+        sheet.note(r, 2, 6, "Months modelled: by default until the latest workstream's team "
+                   "may be kept (a formula); type a number to fix it.")  # fmt: skip
+    latest = as_expr(maximum(*dues))
     check = render_own(latest, Places(rows.bindings.refs))
     cut = "the horizon ends before the work does: costs after it are cut off"
     sheet.put(r, 7, f'=IF(horizon_months<{check},"{cut}","")', "note", "")

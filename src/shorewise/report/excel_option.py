@@ -252,6 +252,7 @@ class _OptionSheet:
                 model.growth,
                 *model.categories.values(),
                 model.burn,
+                *v.figures.values(),  # monthly parts of the variant's own figures
             ]
             for node in _named(roots, self.taken, True, self.monthly):
                 s.put(
