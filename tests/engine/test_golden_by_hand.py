@@ -145,12 +145,17 @@ def test_home_side_management_at_home_pay_by_hand(hand_scenario: Scenario) -> No
     assert row.cost_by_category["governance"] == pytest.approx(paid * 0.2 * home_loaded)
 
 
-def test_entity_route_delays_hiring(hand_scenario: Scenario) -> None:
+def test_entity_route_hires_through_an_eor_while_the_entity_is_set_up(
+    hand_scenario: Scenario,
+) -> None:
     entity = hand_scenario.model_copy(update={"offshore_route": OffshoreRoute.ENTITY})
     row = _row(evaluate(entity, samples=0), "offshore_inhouse@VN")
-    # hiring starts after the 3-month entity set-up: ramp shares 1/4, 3/4, 1 in months 3-5
-    assert row.effective_fte_months.p50 == pytest.approx(5 * 0.8 * (1 / 12 + 1 / 2 + 11 / 12))
-    # kept until done: 3 + 2/2 + 1/2 + 24 / 4 = 10.5 months of entity running cost
-    assert row.finish_month.p50 == pytest.approx(10.5, abs=0.05)
-    assert row.cost_by_category["entity"] == pytest.approx(30_000 + 40_000 + 10.5 * 2000)
-    assert row.months_to_target.p50 == 6
+    eor = _row(evaluate(hand_scenario, samples=0), "offshore_inhouse@VN")
+    # hiring does not wait for the 3-month entity set-up: the same delivery as on an EOR
+    assert row.effective_fte_months.p50 == pytest.approx(4 * (6 - 1.5))
+    assert row.finish_month.p50 == eor.finish_month.p50 == pytest.approx(7.5, abs=0.05)
+    # EOR fees only for the first 3 months: 5 paid FTE x (1/4 + 3/4 + 1) x 599
+    assert row.cost_by_category["eor_fees"] == pytest.approx(5 * 2 * 599)
+    # team and entity set-up, and the entity's running cost while the team is kept
+    assert row.cost_by_category["entity"] == pytest.approx(30_000 + 40_000 + 7.5 * 2000)
+    assert row.months_to_target.p50 == eor.months_to_target.p50

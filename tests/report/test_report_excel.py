@@ -111,8 +111,9 @@ def test_every_option_sheet_models_the_longest_work() -> None:
         assert str(ws.cell(first + MONTH_ROWS - 1, 3).value).startswith("=IF($B")
         active = [values[ws_name].cell(first + r, 3).value for r in range(MONTH_ROWS)]
         # active while a late team may still be kept: the work and its finish allowance
-        months = c.workstreams[0].window_months
-        assert months == c.workstreams[0].duration_months + 18
+        ws = c.workstreams[0]
+        months = (ws.finish_cap_month or 0) - ws.start_month
+        assert months == ws.duration_months + 18
         assert active == [1] * months + [0] * (MONTH_ROWS - months)
 
 

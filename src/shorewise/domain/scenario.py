@@ -183,8 +183,10 @@ class Workstream(_Frozen):
         18
         """
         allowance = finish_allowance(self.duration_months)
-        return max(self.duration_months, min(self.duration_months + allowance,
-                                              MAX_HORIZON_MONTHS - self.start_month))
+        return max(
+            self.duration_months,
+            min(self.duration_months + allowance, MAX_HORIZON_MONTHS - self.start_month),
+        )
 
     @property
     def due_month(self) -> int:
@@ -368,9 +370,7 @@ class Scenario(ScenarioApi):
         """Months modelled: ``horizon_months``, or by default until the latest workstream's
         team may be kept (its due month plus :func:`finish_allowance`, at most month
         :data:`MAX_HORIZON_MONTHS`)."""
-        return self.horizon_months or max(
-            w.start_month + w.window_months for w in self.workstreams
-        )
+        return self.horizon_months or max(w.start_month + w.window_months for w in self.workstreams)
 
     def options(self) -> list[OptionKey]:
         """The pure options: two onshore strategies, two offshore ones per country."""

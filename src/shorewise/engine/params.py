@@ -8,13 +8,16 @@ same expressions as formulas. Money is in the scenario's currency; times are mon
 are fractions.
 
 Unit cost of own staff per paid FTE-month = pay/12 x (1 + on-costs + benefits) + equipment
-+ office (+ the EOR fee abroad); abroad, pay holds local leads at their premium and on-costs
-skip the B2B share, and home-side management is costed at home pay (higher in the team's
-first year; engineering leadership too when the company is not a tech company). A vendor's
-price = the rate card's, else its hourly rate (a published band by country) x billed hours,
-else its own loaded staff cost x (1 + margin) where no band exists; an offshore vendor's
-onsite share is priced at onsite rates, never below its offshore rate. Vendor prices grow
-by their contract's escalation; change requests and rework apply to fixed-price contracts
++ office (+ the EOR fee abroad: for the whole work on the employer-of-record route, and on
+the own-entity route while the entity is set up — the team is hired through an EOR
+meanwhile and moved onto the entity, as EOR providers offer, so an entity never delays
+hiring); abroad, pay holds local leads at their premium and on-costs skip the B2B share,
+and home-side management is costed at home pay (higher in the team's first year;
+engineering leadership too when the company is not a tech company). A vendor's price = the
+rate card's, else its hourly rate (a published band by country) x billed hours, else its
+own loaded staff cost x (1 + margin) where no band exists; an offshore vendor's onsite
+share is priced at onsite rates, never below its offshore rate. Vendor prices grow by
+their contract's escalation; change requests and rework apply to fixed-price contracts
 only (on time and materials they are billed hours, inside productivity). The wage ratio is
 offshore pay over home pay: by default the survey medians' ratio x the relative offshore
 talent premium (:func:`wage_ratio`), or the scenario's number.
@@ -35,6 +38,7 @@ from typing import Any
 
 import numpy as np
 
+from shorewise.domain.limits import MAX_HORIZON_MONTHS
 from shorewise.domain.strategy import OptionKey, Strategy
 from shorewise.engine.expr import (
     Expr,
@@ -66,9 +70,14 @@ PARAMETERS: tuple[tuple[str, str, str], ...] = (
     ("oncost_rate", "employer on-costs and benefits (share of pay)", "share"),
     ("equipment_office_monthly", "equipment and office per paid FTE-month", "money"),
     ("eor_fee_monthly", "employer-of-record fee per paid FTE-month", "money"),
+    (
+        "eor_months",
+        "months on the employer of record (own entity: while it is set up)",
+        "months",
+    ),
     ("vendor_rate_monthly", "vendor price per billed FTE-month", "money"),
     ("wage_growth", "pay or price growth per year", "share"),
-    ("delay_months", "months before hiring can start (entity set-up)", "months"),
+    ("delay_months", "months before hiring can start", "months"),
     ("ramp_months", "months to staff the full team", "months"),
     ("learn_months", "months for a newcomer to reach full productivity", "months"),
     ("attrition", "leavers per year (share of the team)", "share"),
@@ -107,9 +116,10 @@ class OptionParams:
     oncost_rate: DrawVector
     equipment_office_monthly: DrawVector
     eor_fee_monthly: DrawVector
+    eor_months: DrawVector  # months from the start the team is on the employer of record
     vendor_rate_monthly: DrawVector  # price per billed FTE-month (0 for own staff)
     wage_growth: DrawVector  # per year
-    delay_months: DrawVector  # before hiring can start (entity set-up)
+    delay_months: DrawVector  # before hiring can start (0 for every option today)
     ramp_months: DrawVector
     learn_months: DrawVector
     attrition: DrawVector  # per year
@@ -259,9 +269,9 @@ def parameter_model(
         salary_monthly=off_salary,
         oncost_rate=off_oncost,
         equipment_office_monthly=off_other,
-        eor_fee_monthly=0.0 if entity else x("eor_fee_monthly"),
+        eor_fee_monthly=x("eor_fee_monthly"),
+        eor_months=x("entity_setup_months", country) if entity else float(MAX_HORIZON_MONTHS),
         wage_growth=x("offshore_wage_growth", country),
-        delay_months=x("entity_setup_months", country) if entity else 0.0,
         ramp_months=x("offshore_hiring_months", country),
         learn_months=x("onboarding_months") * x("offshore_learning_ratio"),
         attrition=x("offshore_attrition", country),

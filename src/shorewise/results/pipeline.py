@@ -324,6 +324,7 @@ def _assemble(
                 due_month=ws.end_month,
                 required_fte_months=round(ws.target_fte * ws.duration_months, 4),
                 scope_volatility=ws.scope_volatility.value,
+                finish_cap_month=min(ws.start_month + ws.window_months, s.horizon),
             )
             for ws in s.workstreams
         ],

@@ -208,6 +208,7 @@ class WorkstreamInfo(_Frozen):
     due_month: int
     required_fte_months: float
     scope_volatility: str
+    finish_cap_month: int | None = None  # a late team is kept until done, at most this month
 
 
 class AssumptionRow(_Frozen):
