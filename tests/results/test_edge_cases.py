@@ -15,22 +15,39 @@ def _json(**overrides: object) -> dict[str, object]:
     return json.loads(json.dumps(result.to_dict(), allow_nan=False))  # type: ignore[no-any-return]
 
 
-def test_team_abroad_that_never_starts_is_not_recommended() -> None:
+def test_team_abroad_that_cannot_be_hired_in_time_is_not_recommended() -> None:
     doc = _json(
+        workstreams=[{"name": "w", "fte": 3, "duration_months": 3}],
+        assumptions={"offshore_hiring_months": 30},
+    )
+    team = next(r for r in doc["strategies"] if r["strategy"] == "offshore_inhouse")
+    assert team["delivered_share"]["p50"] < 0.1  # hiring over 30 months: little by month 3
+    # kept until done, it would finish after its 30-month hiring ramp is half done, which
+    # is past the 12 months a late team may be kept: no finish month
+    assert team["finish_month"]["p50"] is None
+    assert doc["recommendation"]["strategy"] != "offshore_inhouse"
+
+
+def test_an_entity_slower_than_the_work_does_not_stop_the_team() -> None:
+    """The own-entity route hires through an employer of record while the entity is set
+    up, so an 8-month set-up does not hold back a 3-month job (it pays EOR fees meanwhile)."""
+    entity = _json(
         workstreams=[{"name": "w", "fte": 3, "duration_months": 3}],
         offshore_route="entity",
         assumptions={"entity_setup_months": 8},
     )
-    team = next(r for r in doc["strategies"] if r["strategy"] == "offshore_inhouse")
-    assert team["effective_fte_months"]["p50"] == 0  # nothing by the due month
-    assert team["delivered_share"]["p50"] == 0
-    # kept until done, it finishes well after the 8-month entity set-up, or not at all
-    # within the 12 months a late team may be kept
-    finish = team["finish_month"]["p50"]
-    assert finish is None or finish > 8 + 3
-    assert doc["recommendation"]["strategy"] != "offshore_inhouse"
-    late = [c for c in doc["recommendation"]["caveats"] if c["kind"] == "late"]
-    assert not late or late[0]["delivered_share"] > 0
+    eor = _json(
+        workstreams=[{"name": "w", "fte": 3, "duration_months": 3}],
+        offshore_route="eor",
+        assumptions={"entity_setup_months": 8},
+    )
+    rows = [
+        next(r for r in d["strategies"] if r["strategy"] == "offshore_inhouse")
+        for d in (entity, eor)
+    ]
+    assert rows[0]["delivered_share"]["p50"] == rows[1]["delivered_share"]["p50"] > 0
+    assert rows[0]["cost_by_category"]["eor_fees"] > 0
+    assert rows[0]["cost_by_category"]["entity"] > rows[1]["cost_by_category"]["entity"]
 
 
 def test_one_month_of_work() -> None:

@@ -51,6 +51,17 @@ def finish_allowance(duration_months: int) -> int:
     return max(MIN_FINISH_ALLOWANCE_MONTHS, duration_months // 2)
 
 
+def kept_at_most(start_month: int, duration_months: int) -> int:
+    """Months from a work's start a late team may be kept until the scope is done: its
+    length plus :func:`finish_allowance`, never past month :data:`MAX_HORIZON_MONTHS`.
+
+    >>> kept_at_most(0, 6), kept_at_most(230, 6)
+    (18, 10)
+    """
+    allowance = finish_allowance(duration_months)
+    return max(duration_months, min(duration_months + allowance, MAX_HORIZON_MONTHS - start_month))
+
+
 def nesting_problem(
     data: Any, *, max_depth: int = MAX_DEPTH, max_values: int = MAX_VALUES
 ) -> str | None:

@@ -13,8 +13,8 @@ Example::
 
     >>> s = Scenario.model_validate({"name": "App", "home_country": "US",
     ...     "workstreams": [{"name": "app", "fte": 4, "duration_months": 8}]})
-    >>> s.horizon
-    8
+    >>> s.horizon  # 8 months of work, a late team kept up to 12 more
+    20
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ from shorewise.domain.limits import (
     MAX_ROLES,
     MAX_SAMPLES,
     MAX_WORKSTREAMS,
-    finish_allowance,
+    kept_at_most,
 )
 from shorewise.domain.scenario_api import ScenarioApi
 from shorewise.domain.strategy import OptionKey, Strategy
@@ -175,18 +175,8 @@ class Workstream(_Frozen):
 
     @property
     def window_months(self) -> int:
-        """Months a team may be kept for this work, from its start: the work's length plus
-        :func:`finish_allowance` (a late team stays until the scope is done, at most that
-        long), never past month :data:`MAX_HORIZON_MONTHS`.
-
-        >>> Workstream(name="w", fte=4, duration_months=6).window_months
-        18
-        """
-        allowance = finish_allowance(self.duration_months)
-        return max(
-            self.duration_months,
-            min(self.duration_months + allowance, MAX_HORIZON_MONTHS - self.start_month),
-        )
+        """Months a late team may be kept from the start (:func:`kept_at_most`)."""
+        return kept_at_most(self.start_month, self.duration_months)
 
     @property
     def due_month(self) -> int:
@@ -367,9 +357,7 @@ class Scenario(ScenarioApi):
 
     @property
     def horizon(self) -> int:
-        """Months modelled: ``horizon_months``, or by default until the latest workstream's
-        team may be kept (its due month plus :func:`finish_allowance`, at most month
-        :data:`MAX_HORIZON_MONTHS`)."""
+        """Months modelled: ``horizon_months``, or until the latest team may be kept."""
         return self.horizon_months or max(w.start_month + w.window_months for w in self.workstreams)
 
     def options(self) -> list[OptionKey]:

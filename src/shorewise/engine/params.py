@@ -70,11 +70,7 @@ PARAMETERS: tuple[tuple[str, str, str], ...] = (
     ("oncost_rate", "employer on-costs and benefits (share of pay)", "share"),
     ("equipment_office_monthly", "equipment and office per paid FTE-month", "money"),
     ("eor_fee_monthly", "employer-of-record fee per paid FTE-month", "money"),
-    (
-        "eor_months",
-        "months on the employer of record (own entity: while it is set up)",
-        "months",
-    ),
+    ("eor_months", "months on an employer of record (own entity: while set up)", "months"),
     ("vendor_rate_monthly", "vendor price per billed FTE-month", "money"),
     ("wage_growth", "pay or price growth per year", "share"),
     ("delay_months", "months before hiring can start", "months"),
@@ -193,11 +189,8 @@ def parameter_model(
     home_other = x("equipment_monthly") + x("onshore_office_monthly")
     home_loaded = home_salary * (1.0 + home_oncost) + home_other
     leadership = 0.0 if inputs.tech_company else x("engineering_leadership_share")
-    own_delay = x("cost_of_delay_per_fte_month")
-    p["cost_of_delay"] = _named(
-        "cost_of_delay",
-        where(compare(">", own_delay, 0.0), own_delay, x("cost_of_delay_multiple") * home_loaded),
-    )
+    own, multiple = x("cost_of_delay_per_fte_month"), x("cost_of_delay_multiple")
+    p["cost_of_delay"] = where(compare(">", own, 0.0), own, multiple * home_loaded)
     if strategy is Strategy.ONSHORE_INHOUSE:
         p.update(
             productivity=x("onshore_productivity"),

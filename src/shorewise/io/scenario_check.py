@@ -14,8 +14,8 @@ Example::
 
     >>> scenario = scenario_from_data({"name": "App", "home_country": "US",
     ...     "workstreams": [{"name": "app", "fte": 4, "duration_months": 8}]})
-    >>> scenario.horizon
-    8
+    >>> scenario.horizon  # 8 months of work, a late team kept up to 12 more
+    20
 """
 
 from __future__ import annotations
