@@ -56,8 +56,8 @@ def _table(title: str, cur: str) -> Table:
     )
     table.add_column("option", min_width=11, max_width=20, overflow="fold")
     table.add_column(f"total\ncost\n{cur}", justify="right", no_wrap=True)
-    for name in ("work\ndone by\ndue", "per eff.\nFTE-month", "vs home\nteam", "control",
-                 "P(first)", "rank"):  # fmt: skip
+    for name in ("work\ndone by\ndue", "all\ndone\nby", "per eff.\nFTE-month", "vs home\nteam",
+                 "control", "P(first)", "rank"):  # fmt: skip
         table.add_column(name, justify="right", no_wrap=True)
     return table
 
@@ -72,6 +72,7 @@ def _comparison_table(c: Result, rows: list[OptionRow], title: str) -> Table:
             label,
             _band(r.total_cost),
             fmt.share(r.delivered_share.value()),
+            c.finish_text(r).replace("after month ", ">m").replace("month ", "m"),
             _band(r.cost_per_effective_fte_month),
             _vs_home(rows, r),
             fmt.share(r.control),
@@ -102,7 +103,7 @@ def _category_table(c: Result, rows: list[OptionRow]) -> Table:
         "[bold]total[/bold]", *(f"[bold]{fmt.amount(r.total_cost.mean)}[/bold]" for r in rows)
     )
     table.add_row("NPV (P50)", *(fmt.amount(r.npv_cost.value()) for r in rows))
-    table.add_row("FTE-months done", *(f"{r.effective_fte_months.value():,.0f}" for r in rows))
+    table.add_row("FTE-months by due", *(f"{r.effective_fte_months.value():,.0f}" for r in rows))
     return table
 
 

@@ -88,6 +88,7 @@ def _row(c: Result, r: OptionRow) -> dict[str, Any]:
         "cpe_range": _range(r.cost_per_effective_fte_month, cur),
         "delivered": fmt.share(r.delivered_share.value()),
         "on_time": fmt.share(r.p_on_time),
+        "finish": c.finish_text(r),
         "effective": f"{r.effective_fte_months.value():,.0f}",
         "months_to_target": fmt.months(r.months_to_target.value()),
         "reaches": fmt.share(r.reaches_target_share)

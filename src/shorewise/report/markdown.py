@@ -92,10 +92,10 @@ def comparison_markdown(c: Result, *, detail: bool = False) -> str:
             f"{ws.due_month}; core: {'yes' if ws.core else 'no'}; scope volatility "
             f"{ws.scope_volatility}.",
             "",
-            "| option | allowed | total cost | delivered by due month | cost per effective "
-            "FTE-month | to 90% of target | vs home team (total, per unit) | control "
+            "| option | allowed | total cost | delivered by due month | all done by | cost per "
+            "effective FTE-month | to 90% of target | vs home team (total, per unit) | control "
             "| P(first) | rank |",
-            "|---|---|---|---|---|---|---|---|---|---|",
+            "|---|---|---|---|---|---|---|---|---|---|---|",
         ]
         home = next((r for r in rows if r.option == "onshore_inhouse"), None)
         for r in rows:
@@ -109,6 +109,7 @@ def comparison_markdown(c: Result, *, detail: bool = False) -> str:
             lines.append(
                 f"| {_cell(r.label)} | {'yes' if r.eligible else 'no'} | "
                 f"{_band(r.total_cost, cur)} | {fmt.share(r.delivered_share.value())} | "
+                f"{c.finish_text(r)} | "
                 f"{_band(r.cost_per_effective_fte_month, cur)} | "
                 f"{fmt.months(r.months_to_target.value())} | {vs} | "
                 f"{fmt.share(r.control)} | {fmt.share(r.p_best) if r.eligible else '–'} | "

@@ -160,6 +160,18 @@ def months(value: float | None, *, short: bool = False) -> str:
     return f"{n:,} {unit}"
 
 
+def finish(value: float | None, cap: int | None = None) -> str:
+    """The month the scope is done (months from the scenario start, counted from 1):
+    ``month 42``; ``after month 54`` when it is not done by ``cap`` (``value`` None).
+
+    >>> finish(41.2), finish(None, 54), finish(None)
+    ('month 42', 'after month 54', '–')
+    """
+    if value is None or not math.isfinite(value):
+        return f"after month {cap:,}" if cap is not None else MISSING
+    return f"month {max(1, math.ceil(value - 1e-9)):,}"
+
+
 def count(value: float | int | None) -> str:
     """A count with thousands separators: ``10,000``."""
     if not _finite(None if value is None else float(value)):

@@ -26,6 +26,7 @@ from typing import Any, Literal
 from pydantic import ConfigDict, Field, PrivateAttr, ValidationError
 
 from shorewise.errors import ReportError
+from shorewise.results import numbers as fmt
 from shorewise.results.result_parts import (
     AssumptionRow,
     Band,
@@ -138,6 +139,11 @@ class Result(_Frozen):
             if r.workstream == workstream and r.option == option:
                 return r
         raise KeyError(f"{workstream} / {option}")
+
+    def finish_text(self, row: OptionRow) -> str:
+        """When ``row`` finishes its scope (P50), in words: ``month 42``, ``after month 54``."""
+        cap = next((w.finish_cap_month for w in self.workstreams if w.name == row.workstream), None)
+        return fmt.finish(row.finish_month.value(), cap)
 
     def series_of(self, workstream: str, option: str) -> OptionSeries | None:
         """The monthly bands of one option, if kept."""

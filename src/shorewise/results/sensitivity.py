@@ -117,10 +117,19 @@ class SensitivityResult:
 Outputs = Callable[[dict[str, FloatArray]], dict[str, FloatArray]]
 
 
+def _years(ev: Model, rec: Alternative) -> int:
+    """Plan years in which the option spends at central values (a late team's extra months
+    included, the empty rest of the horizon not)."""
+    burn = simulate_alternative(ev.scenario, ev.inputs, rec, ev.central).burn[0]
+    spent = np.flatnonzero(np.abs(burn) > 1e-9)
+    last = int(spent[-1]) + 1 if spent.size else 1
+    return max(1, -(-last // 12))
+
+
 def _model(ev: Model, rec: Alternative, runner: Alternative | None) -> Outputs:
     """Inputs (name -> (k,)) -> named outputs (k,) for the two options."""
     base = ev.central
-    years = max(1, -(-ev.scenario.horizon // 12))
+    years = _years(ev, rec)
 
     def run(values: dict[str, FloatArray]) -> dict[str, FloatArray]:
         k = len(next(iter(values.values())))
@@ -200,7 +209,7 @@ def sensitivity(
     lows = {k: quantile(dists[k], 0.1) for k in names}
     highs = {k: quantile(dists[k], 0.9) for k in names}
     outputs = ["cost", *(["gap"] if runner else [])]
-    years = max(1, -(-ev.scenario.horizon // 12))
+    years = _years(ev, rec)
     outputs += [f"year{y + 1}" for y in range(years)]
     bars = {o: tornado(_cached(model, o), centrals, lows, highs) for o in outputs}
     indices: dict[str, dict[str, SobolIndex]] = {o: {} for o in outputs}

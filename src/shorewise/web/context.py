@@ -72,6 +72,15 @@ def _months(value: Any) -> str:
     return fmt.months(float("inf") if number is None else number, short=True)
 
 
+def _finish(figure: Any, cap: Any = None) -> str:
+    """When the scope is done (a stored ``finish_month`` figure's P50): ``month 42``;
+    ``after month 54`` past the workstream's cap; ``–`` for results stored without it."""
+    if not isinstance(figure, dict):
+        return fmt.MISSING
+    limit = int(cap) if isinstance(cap, int | float) and not isinstance(cap, bool) else None
+    return fmt.finish(_number(figure.get("p50")), limit)
+
+
 def _option_label(name: Any) -> str:
     """``offshore_inhouse@VN`` -> ``Dedicated team in Vietnam``."""
     return option_label(str(name)) if name else fmt.MISSING
@@ -103,6 +112,7 @@ def make_templates() -> Jinja2Blocks:
         band=_band,
         percent=_percent,
         months=_months,
+        finish=_finish,
         when=_when,
         option_label=_option_label,
         text=_text,
