@@ -39,6 +39,7 @@ from shorewise.market.benchmarks import (
 )
 from shorewise.market.rates import RateBand, vendor_rate_band
 from shorewise.uncertainty.montecarlo import central_draws, run_monte_carlo
+from shorewise.workflows.validation_decisions import decision_lines
 
 PAIRS = (("US", "VN"), ("US", "IN"), ("US", "PL"), ("DE", "PL"), ("GB", "IN"), ("AU", "PH"))
 SIZES = (2, 10, 50)
@@ -377,6 +378,10 @@ def validation_markdown(
         "",
         "Blended vendor rates include the onsite share at onsite rates, so they sit above the "
         "offshore-only band by design.",
+        "",
+        "## Vendor for short work, team abroad for long work (10 FTE, non-core, P50)",
+        "",
+        *decision_lines(draws=DRAWS, seed=SEED),
         "",
         "## Why a figure is outside",
         "",
