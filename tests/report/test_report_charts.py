@@ -91,10 +91,14 @@ def test_chart_data_from_a_saved_result_is_the_same_and_small(example: str) -> N
     c = comparison(example)
     saved = Result.from_json(json.dumps(c.to_dict(), allow_nan=False))  # what a run stores
     assert chart_data(saved) == chart_data(c)
-    months = {w.name: min(w.due_month, c.horizon_months) - w.start_month for w in c.workstreams}
     for data in chart_data(c):
-        options = len(data.options)
-        assert len(data.bands) == options * months[data.workstream]  # option-months, not draws
+        ws = next(w for w in c.workstreams if w.name == data.workstream)
+        # option-months, not draws: each option's months of work and while a late team is
+        # kept (to its P90 finish), within the cap
+        months = [len(s.burn.p50) for s in c.series if s.workstream == ws.name]
+        assert len(data.bands) == sum(months)
+        due, cap = ws.due_month - ws.start_month, (ws.finish_cap_month or 0) - ws.start_month
+        assert all(due <= m <= cap for m in months)
         assert all(len(o["cost_per_effective_fte_month_bins"]) <= 30 for o in data.options)
 
 

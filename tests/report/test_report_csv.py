@@ -18,8 +18,16 @@ def _rows(text: str) -> list[dict[str, str]]:
 def test_monte_carlo_csv_has_ordered_percentiles(example: str) -> None:
     c = comparison(example)
     rows = _rows(rendered(example, "csv").decode())
-    months = {w.name: min(w.due_month, c.horizon_months) - w.start_month for w in c.workstreams}
-    assert len(rows) == sum(months[r.workstream] for r in c.strategies)
+    # each option's months: the work, and while a late team is kept (P90 of its finish)
+    due = {w.name: min(w.due_month, c.horizon_months) - w.start_month for w in c.workstreams}
+    cap = {w.name: (w.finish_cap_month or 0) - w.start_month for w in c.workstreams}
+    months = {}
+    for r in c.strategies:
+        series = c.series_of(r.workstream, r.option)
+        assert series is not None
+        months[r.workstream, r.option] = len(series.burn.p50)
+        assert due[r.workstream] <= months[r.workstream, r.option] <= cap[r.workstream]
+    assert len(rows) == sum(months.values())
     assert {r["currency"] for r in rows} == {c.currency}
     assert all(r["label"] and "@" not in r["label"] for r in rows)
     for r in rows:
@@ -39,8 +47,11 @@ def test_deterministic_csv_adds_up_to_the_totals(example: str) -> None:
         months = [
             r for r in rows if r["option"] == row.option and r["workstream"] == row.workstream
         ]
-        first, last = ws.start_month + 1, min(ws.due_month, c.horizon_months)
-        assert [int(r["month"]) for r in months] == list(range(first, last + 1))
+        first = ws.start_month + 1
+        assert [int(r["month"]) for r in months] == list(range(first, first + len(months)))
+        # the work's months, and the months a late team is kept until done, no further
+        assert min(ws.due_month, c.horizon_months) <= int(months[-1]["month"])
+        assert int(months[-1]["month"]) <= (ws.finish_cap_month or 0)
         total = c.live.run.metrics[i].total_cost[0]
         assert float(months[-1]["cumulative"]) == pytest.approx(total, abs=0.01)
         assert sum(float(r["burn"]) for r in months) == pytest.approx(total, abs=0.01 * len(months))

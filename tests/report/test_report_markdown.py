@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import re
 from typing import Any
 
@@ -83,19 +85,24 @@ def test_markdown_tables_match_the_json(example: str) -> None:
                 assert close(spread[0], s["total_cost"]["p10"])
                 assert close(spread[1], s["total_cost"]["p90"])
             assert _share(cells[3]) == pytest.approx(s["delivered_share"]["p50"], abs=0.0051)
-            assert close(band(cells[4])[0], s["cost_per_effective_fte_month"]["p50"])
+            finish = s["finish_month"]["p50"]
+            cap = next(w["finish_cap_month"] for w in data["workstreams"] if w["name"] == ws)
+            assert cells[4] == (
+                f"after month {cap}" if finish is None else f"month {math.ceil(finish - 1e-9)}"
+            )
+            assert close(band(cells[5])[0], s["cost_per_effective_fte_month"]["p50"])
             months = s["months_to_target"]["p50"]
             expected_months = "not reached" if months is None else f"{round(months)} month"
-            assert cells[5].startswith(expected_months)
+            assert cells[6].startswith(expected_months)
             if s["savings_vs_onshore_inhouse"] is None or s["option"] == "onshore_inhouse":
-                assert cells[6] == "–"
+                assert cells[7] == "–"
             else:
-                unit = _share(cells[6].split(", ")[1])
+                unit = _share(cells[7].split(", ")[1])
                 assert unit == pytest.approx(s["savings_vs_onshore_inhouse"], abs=0.0051)
-            assert _share(cells[7]) == pytest.approx(s["control"], abs=0.0051)
+            assert _share(cells[8]) == pytest.approx(s["control"], abs=0.0051)
             if s["eligible"]:
-                assert _share(cells[8]) == pytest.approx(s["p_best"], abs=0.0051)
-            assert cells[9] == (str(s["rank"]) if s["rank"] else "–")
+                assert _share(cells[9]) == pytest.approx(s["p_best"], abs=0.0051)
+            assert cells[10] == (str(s["rank"]) if s["rank"] else "–")
 
 
 def test_markdown_recommendation_matches_the_json(example: str) -> None:
