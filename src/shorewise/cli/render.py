@@ -56,8 +56,8 @@ def _table(title: str, cur: str) -> Table:
     )
     table.add_column("option", min_width=11, max_width=20, overflow="fold")
     table.add_column(f"total\ncost\n{cur}", justify="right", no_wrap=True)
-    for name in ("work\ndone by\ndue", "all\ndone\nby", "per eff.\nFTE-month", "vs home\nteam",
-                 "control", "P(first)", "rank"):  # fmt: skip
+    for name in ("work\ndone by\ndue", "per eff.\nFTE-month", "vs home\nteam", "control",
+                 "P(first)", "rank"):  # fmt: skip
         table.add_column(name, justify="right", no_wrap=True)
     return table
 
@@ -71,8 +71,10 @@ def _comparison_table(c: Result, rows: list[OptionRow], title: str) -> Table:
         table.add_row(
             label,
             _band(r.total_cost),
-            fmt.share(r.delivered_share.value()),
-            c.finish_text(r).replace("after month ", ">m").replace("month ", "m"),
+            fmt.share(r.delivered_share.value())
+            + "\n"
+            + c.finish_text(r).replace("after month ", "(>m").replace("month ", "(m")
+            + ")",
             _band(r.cost_per_effective_fte_month),
             _vs_home(rows, r),
             fmt.share(r.control),
@@ -136,7 +138,7 @@ def print_comparison(console: Console, c: Result, *, detail: bool) -> None:
     """The decision first, then a table per workstream (and costs by category)."""
     console.print(
         f"[bold]{c.scenario}[/bold] — home {country_name(c.home_country)}, "
-        f"{fmt.months(c.horizon_months)}, {c.currency}; {run_text(c)}"
+        f"modelled over {fmt.months(c.horizon_months)}, {c.currency}; {run_text(c)}"
         + ("" if c.deterministic else "; P50 with P10–P90 below"),
         highlight=False,
     )
@@ -155,7 +157,8 @@ def print_comparison(console: Console, c: Result, *, detail: bool) -> None:
     for note in c.notes:
         console.print(f"[italic]{note}[/italic]", highlight=False)
     console.print(
-        "[dim]work done by due: share of the work delivered by the due month; vs home team: "
+        "[dim]work done by due: share of the work delivered by the due month, then (mN) the "
+        "month all of it is done, the team kept until then; vs home team: "
         "total cost, then cost per effective FTE-month (/unit), against the in-house team at "
         "home[/dim]",
         highlight=False,

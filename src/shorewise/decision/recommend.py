@@ -71,6 +71,7 @@ class Candidate:
     months_to_target_p50: float
     delivered_share_p50: float = 1.0
     p_on_time: float = 1.0
+    finish_month_p50: float | None = None  # kept until done; None: not done within the cap
     burn: FloatArray | None = None
     effective: FloatArray | None = None
     over_budget_years: tuple[int, ...] = ()
@@ -288,6 +289,9 @@ def _caveats(
                     "delivered_share": pick.delivered_share_p50,
                     "due_month": s.start_month + s.work.duration_months,
                     "p_on_time": pick.p_on_time,
+                    "finish_month": pick.finish_month_p50,
+                    "finish_cap_month": s.start_month
+                    + max(s.work.window_months, s.work.duration_months),
                     "every_option": not any(_on_time(c) for c in allowed),
                 },
             )

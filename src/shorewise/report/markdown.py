@@ -73,7 +73,7 @@ def comparison_markdown(c: Result, *, detail: bool = False) -> str:
     lines = [
         f"# {c.scenario}",
         "",
-        f"Home {country_name(c.home_country)}, horizon {fmt.months(c.horizon_months)}, money "
+        f"Home {country_name(c.home_country)}, modelled over {fmt.months(c.horizon_months)}, money "
         f"in {cur}; {run_text(c)}. Figures are P50 (P10–P90).",
         "",
     ]

@@ -85,6 +85,7 @@ def candidate_for(
         months_to_target_p50=mtt,
         delivered_share_p50=summary.delivered_share.value(),
         p_on_time=summary.p_on_time,
+        finish_month_p50=summary.finish_month.value(),
         burn=ev.run.monthly_burn[index],
         effective=ev.run.monthly_effective[index],
         over_budget_years=tuple(summary.over_budget_years),

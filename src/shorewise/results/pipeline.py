@@ -128,6 +128,7 @@ def _decide(
             tech_company=s.company.tech_company,
             policy_never_outsource_core=s.policy.never_outsource_core,
             annual_budget=s.company.annual_budget,
+            window_months=min(ws.window_months, s.horizon - ws.start_month),
         ),
         start_month=ws.start_month,
         deterministic=ev.run.deterministic,

@@ -221,6 +221,14 @@ class Wording:
             f"{f['due_month']}, the due month (P50; at least 90% in "
             f"{fmt.share(f['p_on_time'])} of draws)"
         )
+        if "finish_cap_month" in f.data:
+            done = f.get("finish_month")
+            text += (
+                f"; kept until the work is done, it finishes in {fmt.finish(done)}"
+                if done is not None
+                else f"; it is not done by month {f['finish_cap_month']}, the latest a late "
+                "team is kept"
+            )
         if f.get("every_option"):
             text += "; no option you can choose delivers 90% on time, so this is the best late one"
         return text
