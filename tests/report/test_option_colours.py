@@ -155,3 +155,14 @@ def test_the_recommended_option_is_thicker_and_bold_in_the_drawing() -> None:
     others = set(re.findall(r'stroke="#6f9fd8" stroke-width="([\d.]+)"', svg))
     assert "3.5" in widths
     assert "3.5" not in others
+
+
+def test_the_report_tables_show_each_option_in_its_chart_colour() -> None:
+    from tests.report.conftest import rendered
+
+    c = comparison(WITH_EXTRAS)
+    html = rendered(WITH_EXTRAS, "html").decode()
+    swatches = re.findall(
+        r'class="swatch" style="background: (#\w+)"></span><strong>([^<]+)<', html
+    )
+    assert {label: colour for colour, label in swatches} == result_style(c).colours
