@@ -110,3 +110,11 @@ def test_no_page_holds_only_a_stray_line_or_row(tmp_path: Path, example: str) ->
     for p in range(2, pages + 1):
         lines = [x for x in _text(path, p).splitlines() if x.strip()]
         assert len(lines) >= 6, f"page {p} holds only: {lines}"
+
+
+def test_charts_print_whole_names(tmp_path: Path, example: str) -> None:
+    """No option, mix or input name is cut short (…) in a chart's legend or axis."""
+    text = _text(_pdf(tmp_path, example))
+    assert "…" not in text
+    if example == "leads-at-home-mix":
+        assert "Mix: team in Vietnam with a local vendor for overflow" in text

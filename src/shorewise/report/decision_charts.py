@@ -20,6 +20,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from shorewise.report.chart_style import (
+    AXIS_LABEL_PX,
     FONT,
     PALETTE,
     ChartItem,
@@ -79,7 +80,7 @@ def tornado_chart(
     order = [r["name"] for r in rows]
     sets = Datasets()
     data = sets.data("tornado", rows)
-    y = alt.Y("name:N", sort=order, title=None, axis=alt.Axis(labelLimit=240))
+    y = alt.Y("name:N", sort=order, title=None, axis=alt.Axis(labelLimit=AXIS_LABEL_PX))
     bars = (
         alt.Chart(data)
         .mark_bar(color="#b9cde6", height=16)
