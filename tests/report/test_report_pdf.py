@@ -82,3 +82,39 @@ def test_first_page_renders_to_a_picture_that_is_not_blank(tmp_path: Path, examp
         assert stat.var[0] > 100  # text and colour, not an empty page
         dark = sum(gray.histogram()[:128])
         assert dark > 200  # some ink: the title and the facts
+
+
+def test_decision_comparison_and_charts_come_first_appendices_after(
+    tmp_path: Path, example: str
+) -> None:
+    path = _pdf(tmp_path, example)
+    pages = int(_info(path)["Pages"])
+    text = [" ".join(_text(path, p).split()).lower() for p in range(1, pages + 1)]
+
+    def first(heading: str) -> int:
+        return next(i + 1 for i, t in enumerate(text) if heading.lower() in t)
+
+    # sections follow one another without a page break: the charts start by page 6
+    assert first("We recommend") == 2
+    assert first("Side by side") <= 5
+    assert first("Cumulative cost What each option") <= 6
+    assert first("Appendix A: Assumptions") > first("Cumulative cost What each option")
+    assert first("Appendix B: Scenario file") > first("Appendix A: Assumptions")
+    # the appendix starts a page of its own
+    assert text[first("Appendix A: Assumptions") - 1].startswith("appendix a: assumptions")
+
+
+def test_no_page_holds_only_a_stray_line_or_row(tmp_path: Path, example: str) -> None:
+    path = _pdf(tmp_path, example)
+    pages = int(_info(path)["Pages"])
+    for p in range(2, pages + 1):
+        lines = [x for x in _text(path, p).splitlines() if x.strip()]
+        assert len(lines) >= 6, f"page {p} holds only: {lines}"
+
+
+def test_charts_print_whole_names(tmp_path: Path, example: str) -> None:
+    """No option, mix or input name is cut short (…) in a chart's legend or axis."""
+    text = _text(_pdf(tmp_path, example))
+    assert "…" not in text
+    if example == "leads-at-home-mix":
+        assert "Mix: team in Vietnam with a local vendor for overflow" in text

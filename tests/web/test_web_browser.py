@@ -17,6 +17,7 @@ import httpx
 import pytest
 from playwright.sync_api import BrowserContext, Page, Route, expect, sync_playwright
 from tests.browser import CHROMIUM_ARGS, chromium_path
+from tests.human_text import ids_in
 from tests.web.conftest import example_text
 from tests.web.live_server import LiveServer
 
@@ -230,3 +231,46 @@ def test_results_and_scenario_pages_fit_a_phone(
     assert "Mix: team in Vietnam with a local vendor for overflow" in legends
     assert not [x for x in legends if x.endswith("…")]
     assert outside == []
+
+
+def test_the_break_even_of_two_options_from_the_results_page(
+    app_url: str, browser: tuple[BrowserContext, list[str]]
+) -> None:
+    """From a run's results: pick two options by name, see the break-even month (P10, P50,
+    P90) and the share of draws that never break even, in words and numbers."""
+    context, outside = browser
+    with httpx.Client(base_url=app_url, timeout=120) as client:
+        saved = client.post(
+            "/api/scenarios",
+            content=example_text("core-platform"),
+            headers={"content-type": "application/yaml"},
+        ).json()["id"]
+        run_id = client.post(f"/api/scenarios/{saved}/runs", params={"samples": 500}).json()[
+            "run_id"
+        ]
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{app_url}/runs/{run_id}")
+    page.get_by_role("link", name="Break-even of two options").click()
+    page.wait_for_url(re.compile(rf"/runs/{run_id}/breakeven$"))
+    first = page.get_by_label("first option")
+    expect(first).to_have_value("Dedicated team in Vietnam")  # the pick is offered first
+    first.select_option("Vendor in Vietnam")
+    page.get_by_label("second option").select_option("In-house team at home")
+    page.get_by_role("button", name="Work out the break-even").click()
+    page.wait_for_url(re.compile(rf"/runs/{run_id}/breakeven\?job=[^#]+#answer$"))
+    answer = page.locator("#answer")
+    expect(answer).to_contain_text("Vendor in Vietnam against In-house team at home")
+    expect(answer).to_contain_text(
+        "The vendor in Vietnam becomes cheaper per effective FTE-month than the in-house team "
+        "at home from month"
+    )
+    expect(answer.locator("table.breakeven tbody tr")).to_have_count(4)
+    expect(answer.locator("table.breakeven")).to_contain_text(
+        re.compile(r"P50 \(the median\)\s*month \d+")
+    )
+    expect(answer.locator("table.breakeven")).to_contain_text("of 500 draws")
+    assert ids_in(answer.inner_text()) == []
+    assert outside == []
+    assert errors == []

@@ -64,6 +64,7 @@ def test_no_get_runs_or_writes_anything(db_url: str) -> None:
             *(f"/runs/{run_id}/download/{fmt}" for fmt in ("html", "pdf", "xlsx", "md", "csv")),
             f"/runs/{run_id}/download/json",
             f"/runs/{run_id}",
+            f"/runs/{run_id}/breakeven",
             f"/scenarios/{never_run[0]}",
             f"/scenarios/{never_run[0]}/edit",
             f"/scenarios/{never_run[0]}/assumptions",

@@ -58,7 +58,45 @@ class Datasets:
     def finish(self, chart: Any, *, validate: bool = False) -> Spec:
         spec: Spec = configure(chart).to_dict(validate=validate)
         spec["datasets"] = {**spec.get("datasets", {}), **self.values}
+        legend = spec.setdefault("config", {}).setdefault("legend", {})
+        legend["columns"] = legend_columns(_legend_labels(spec), int(spec.get("width", 520)))
         return spec
+
+
+LABEL_PX_PER_CHAR = 6.4
+"""Width of one character of an 11 px legend label, px (measured on DejaVu Sans)."""
+LEGEND_ENTRY_PX = 36
+"""A legend entry's symbol, gap and column padding, px (Vega's defaults)."""
+
+
+def legend_columns(labels: list[str], width: int) -> int:
+    """How many columns (3, 2 or 1) a bottom legend of ``labels`` in full takes within a
+    chart ``width`` px wide plus its axis (about 70 px).
+
+    >>> legend_columns(["Vendor in Poland", "Home team"], 520)
+    3
+    >>> legend_columns(["Mix: team in Vietnam with a local vendor for overflow"], 520)
+    1
+    """
+    longest = max((len(x) for x in labels), default=0)
+    entry = longest * LABEL_PX_PER_CHAR + LEGEND_ENTRY_PX
+    return next((n for n in (3, 2) if n * entry <= width + 70), 1)
+
+
+def _legend_labels(spec: Any) -> list[str]:
+    """The labels of every colour scale of a spec (what its legends list)."""
+    out: list[str] = []
+    if isinstance(spec, dict):
+        scale = spec.get("color", {}).get("scale") if isinstance(spec.get("color"), dict) else None
+        if isinstance(scale, dict):
+            out += [str(x) for x in scale.get("domain") or []]
+        for key, value in spec.items():
+            if key != "datasets":
+                out += _legend_labels(value)
+    elif isinstance(spec, list):
+        for value in spec:
+            out += _legend_labels(value)
+    return out
 
 
 def alt_module() -> Any:
@@ -69,14 +107,15 @@ def alt_module() -> Any:
 
 
 def configure(chart: Any) -> Any:
-    """Fonts, grid and legend of every chart."""
+    """Fonts, grid and legend of every chart (legend names in full: ``labelLimit`` 0;
+    :meth:`Datasets.finish` picks the number of columns that fits them)."""
     return (
         chart.configure(font=FONT)
         .configure_view(stroke=None)
         .configure_axis(
             labelFontSize=11, titleFontSize=11, titleFontWeight="normal", gridColor="#e8ebef"
         )
-        .configure_legend(labelFontSize=11, titleFontSize=11, orient="bottom", columns=3)
+        .configure_legend(labelFontSize=11, titleFontSize=11, orient="bottom", labelLimit=0)
     )
 
 
@@ -90,8 +129,13 @@ def dashed_when_excluded() -> Any:
     )
 
 
+AXIS_LABEL_PX = 360
+"""The widest option name on a y axis, px: a mix's whole name (about 55 characters) fits."""
+
+
 def plot_width(width: int, labels: list[str]) -> int:
     """The plot width that keeps a chart with text labels on its y axis as wide as one
     with a numeric axis (about 70 px): long option names take room from the plot."""
-    label_px = min(200, int(6.4 * max((len(x) for x in labels), default=0)) + 12)
+    longest = max((len(x) for x in labels), default=0)
+    label_px = min(AXIS_LABEL_PX, int(LABEL_PX_PER_CHAR * longest) + 12)
     return max(200, width + 70 - label_px)

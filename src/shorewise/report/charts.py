@@ -7,8 +7,9 @@ Altair and returns its Vega-Lite spec (a dict; the data ride along as named
 charts of one workstream with a title and a one-line reading guide, for a report (via
 :func:`report_charts`, from a live comparison) and for the web app (from a saved run)
 alike. Money axes are in the scenario's currency; months count from 1 (the plan's first
-month). Options keep one colour across charts; options the policy excludes are drawn
-dashed. ``validate=True`` checks a spec against the Vega-Lite schema.
+month). Every option keeps its colour (:mod:`shorewise.report.option_colours`) and the
+recommended one is drawn thicker with its name in bold; options the policy excludes are
+drawn dashed. ``validate=True`` checks a spec against the Vega-Lite schema.
 
 Example::
 
@@ -25,8 +26,8 @@ from typing import Any
 
 from shorewise.engine.types import CATEGORIES, CATEGORY_LABELS
 from shorewise.report.chart_style import (
+    AXIS_LABEL_PX,
     CATEGORY_PALETTE,
-    PALETTE,
     ChartItem,
     Datasets,
     Spec,
@@ -34,6 +35,7 @@ from shorewise.report.chart_style import (
     dashed_when_excluded,
     plot_width,
 )
+from shorewise.report.option_colours import OptionStyle
 from shorewise.report.series import ChartData, Rows, chart_data
 from shorewise.results.result import Result
 from shorewise.results.vocabulary import category_label
@@ -46,9 +48,9 @@ def _labels(rows: Rows, order: Sequence[str] = ()) -> list[str]:
     return list(dict.fromkeys([*order, *(str(r["label"]) for r in rows)]))
 
 
-def _colors(labels: list[str]) -> Any:
-    alt = alt_module()
-    return alt.Scale(domain=labels, range=list(PALETTE[: len(labels)] or PALETTE))
+def _style(rows: Rows, style: OptionStyle | None) -> OptionStyle:
+    """The style given, else one read from the rows' option ids."""
+    return style if style is not None else OptionStyle.of(rows)
 
 
 def _band_chart(
@@ -59,10 +61,12 @@ def _band_chart(
     width: int,
     money: bool,
     sets: Datasets,
+    style: OptionStyle | None,
 ) -> Any:
     alt = alt_module()
     data = sets.data("bands", bands)
-    colors = _colors(_labels(bands, order))
+    style = _style(bands, style)
+    colors = style.scale(_labels(bands, order))
     fmt = "~s" if money else ",.1f"
     months = [r["month"] for r in bands] or [1]
     x = alt.X(
@@ -71,7 +75,7 @@ def _band_chart(
         scale=alt.Scale(domain=[min(months), max(months)], nice=False),
         axis=alt.Axis(tickMinStep=1, format="d"),
     )
-    legend = alt.Legend(symbolType="stroke", symbolOpacity=1, symbolStrokeWidth=3)
+    legend = style.legend(symbolType="stroke", symbolOpacity=1, symbolStrokeWidth=3)
     color = alt.Color("label:N", scale=colors, title="option", legend=legend)
     band = (
         alt.Chart(data)
@@ -80,11 +84,12 @@ def _band_chart(
     )
     line = (
         alt.Chart(data)
-        .mark_line(strokeWidth=2)
+        .mark_line()
         .encode(
             x=x,
             y=alt.Y(f"{series}_p50:Q", title=title, axis=alt.Axis(format=fmt)),
             color=color,
+            strokeWidth=style.emphasis(),
             strokeDash=dashed_when_excluded(),
             tooltip=[
                 alt.Tooltip("label:N", title="option"),
@@ -103,16 +108,18 @@ def cumulative_cost_chart(
     currency: str,
     *,
     order: Sequence[str] = (),
+    style: OptionStyle | None = None,
     width: int = 520,
     validate: bool = False,
 ) -> Spec:
     """Cumulative cost per option over the months: P50 line, P10–P90 band.
 
-    ``bands``: ``monthly_bands`` rows; ``order``: option labels in colour order.
+    ``bands``: ``monthly_bands`` rows; ``order``: option labels in legend order;
+    ``style``: the result's colours and pick (else read from the rows' option ids).
     """
     sets = Datasets()
     title = f"cumulative cost ({currency})"
-    chart = _band_chart(bands, "cumulative", title, order, width, True, sets)
+    chart = _band_chart(bands, "cumulative", title, order, width, True, sets, style)
     return sets.finish(chart, validate=validate)
 
 
@@ -121,13 +128,14 @@ def monthly_burn_chart(
     currency: str,
     *,
     order: Sequence[str] = (),
+    style: OptionStyle | None = None,
     width: int = 520,
     validate: bool = False,
 ) -> Spec:
     """Cost per month (burn) per option: P50 line, P10–P90 band."""
     sets = Datasets()
     title = f"cost per month ({currency})"
-    chart = _band_chart(bands, "burn", title, order, width, True, sets)
+    chart = _band_chart(bands, "burn", title, order, width, True, sets, style)
     return sets.finish(chart, validate=validate)
 
 
@@ -136,6 +144,7 @@ def capacity_chart(
     target_fte: float | None,
     *,
     order: Sequence[str] = (),
+    style: OptionStyle | None = None,
     width: int = 520,
     validate: bool = False,
 ) -> Spec:
@@ -143,7 +152,7 @@ def capacity_chart(
     dotted rule, left out when ``target_fte`` is None)."""
     alt = alt_module()
     sets = Datasets()
-    chart = _band_chart(bands, "effective", "effective FTE", order, width, False, sets)
+    chart = _band_chart(bands, "effective", "effective FTE", order, width, False, sets, style)
     if target_fte is None:
         return sets.finish(chart, validate=validate)
     target = sets.data("target", [{"target": target_fte, "text": f"target {target_fte:g} FTE"}])
@@ -157,7 +166,12 @@ def capacity_chart(
 
 
 def cost_per_fte_chart(
-    options: Rows, currency: str, *, width: int = 520, validate: bool = False
+    options: Rows,
+    currency: str,
+    *,
+    style: OptionStyle | None = None,
+    width: int = 520,
+    validate: bool = False,
 ) -> Spec:
     """Distribution of cost per effective FTE-month over the draws, binned, one row each.
 
@@ -175,7 +189,8 @@ def cost_per_fte_chart(
         if p50 is not None:
             medians.append({"label": r["label"], "p50": p50})
     order = _labels(options)
-    colors = _colors(order)
+    style = _style(options, style)
+    colors = style.scale(order)
     bars = (
         alt.Chart(sets.data("bins", rows))
         .mark_rect(opacity=0.8)
@@ -186,7 +201,7 @@ def cost_per_fte_chart(
                 axis=alt.Axis(format="~s", tickCount=6),
             ),
             x2="end:Q",
-            y=alt.Y("label:N", title=None, sort=order, axis=alt.Axis(labelLimit=200)),
+            y=alt.Y("label:N", title=None, sort=order, axis=style.axis(labelLimit=AXIS_LABEL_PX)),
             color=alt.Color("label:N", scale=colors, legend=None),
             opacity=alt.Opacity("share:Q", legend=None, scale=alt.Scale(range=[0.15, 1])),
             tooltip=[
@@ -215,7 +230,12 @@ def cost_per_fte_chart(
 
 
 def category_chart(
-    options: Rows, currency: str, *, width: int = 520, validate: bool = False
+    options: Rows,
+    currency: str,
+    *,
+    style: OptionStyle | None = None,
+    width: int = 520,
+    validate: bool = False,
 ) -> Spec:
     """Mean cost by category per option, stacked (categories that are zero everywhere left
     out). ``options``: ``to_dict()`` option rows with ``label`` and ``cost_by_category``."""
@@ -238,11 +258,12 @@ def category_chart(
     ]
     colors = [CATEGORY_PALETTE[known.index(cat) % len(CATEGORY_PALETTE)] for cat in used]
     order = _labels(options)
+    style = _style(options, style)
     chart = (
         alt.Chart(sets.data("categories", data))
         .mark_bar()
         .encode(
-            y=alt.Y("label:N", title=None, sort=order, axis=alt.Axis(labelLimit=200)),
+            y=alt.Y("label:N", title=None, sort=order, axis=style.axis(labelLimit=AXIS_LABEL_PX)),
             x=alt.X(
                 "sum(amount):Q",
                 title=f"mean total cost ({currency})",
@@ -273,19 +294,25 @@ def workstream_charts(
     cur = data.currency
     band = "P50 line, P10–P90 band" if not data.deterministic else "deterministic run"
     order = _labels(data.options)
+    style = data.style
     return [
         ChartItem(
             f"cumulative-{w}",
             "Cumulative cost",
             f"What each option has cost by each month ({cur}; {band}). "
-            "Where lines cross, the cheaper option changes.",
-            cumulative_cost_chart(data.bands, cur, order=order, width=width, validate=validate),
+            "Where lines cross, the cheaper option changes. Each option keeps its colour "
+            "in every chart; the recommended one is the thicker line, its name in bold.",
+            cumulative_cost_chart(
+                data.bands, cur, order=order, style=style, width=width, validate=validate
+            ),
         ),
         ChartItem(
             f"burn-{w}",
             "Monthly burn",
             f"Cost in each month ({cur}; {band}): set-up spikes, ramp-up, wage growth.",
-            monthly_burn_chart(data.bands, cur, order=order, width=width, validate=validate),
+            monthly_burn_chart(
+                data.bands, cur, order=order, style=style, width=width, validate=validate
+            ),
         ),
         ChartItem(
             f"capacity-{w}",
@@ -293,7 +320,12 @@ def workstream_charts(
             "Effective FTE delivered each month (onshore-equivalent) against the target: "
             "hiring, mobilisation and learning take time.",
             capacity_chart(
-                data.bands, data.target_fte, order=order, width=width, validate=validate
+                data.bands,
+                data.target_fte,
+                order=order,
+                style=style,
+                width=width,
+                validate=validate,
             ),
         ),
         ChartItem(
@@ -305,13 +337,13 @@ def workstream_charts(
                 else "How sure the unit cost is: shading shows the share of Monte Carlo "
                 "draws in each bin, the black tick the median (P50)."
             ),
-            cost_per_fte_chart(data.options, cur, width=width, validate=validate),
+            cost_per_fte_chart(data.options, cur, style=style, width=width, validate=validate),
         ),
         ChartItem(
             f"categories-{w}",
             "Cost by category",
             f"Where the money goes: mean total cost by category ({cur}).",
-            category_chart(data.options, cur, width=width, validate=validate),
+            category_chart(data.options, cur, style=style, width=width, validate=validate),
         ),
     ]
 

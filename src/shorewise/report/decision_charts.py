@@ -20,6 +20,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from shorewise.report.chart_style import (
+    AXIS_LABEL_PX,
     FONT,
     PALETTE,
     ChartItem,
@@ -28,6 +29,7 @@ from shorewise.report.chart_style import (
     alt_module,
     plot_width,
 )
+from shorewise.report.option_colours import OptionStyle, result_style
 from shorewise.results.result import Result
 from shorewise.results.vocabulary import input_label, option_label
 
@@ -78,7 +80,7 @@ def tornado_chart(
     order = [r["name"] for r in rows]
     sets = Datasets()
     data = sets.data("tornado", rows)
-    y = alt.Y("name:N", sort=order, title=None, axis=alt.Axis(labelLimit=240))
+    y = alt.Y("name:N", sort=order, title=None, axis=alt.Axis(labelLimit=AXIS_LABEL_PX))
     bars = (
         alt.Chart(data)
         .mark_bar(color="#b9cde6", height=16)
@@ -171,11 +173,14 @@ def duration_sweep_chart(
     *,
     eligible: Sequence[str] | None = None,
     order: Sequence[str] = (),
+    style: OptionStyle | None = None,
     width: int = 520,
     validate: bool = False,
 ) -> Spec:
     """Cost per effective FTE-month by duration per option (excluded options dashed), and
-    the durations where the cheapest eligible option changes (circled)."""
+    the durations where the cheapest eligible option changes (circled). ``order``: option
+    labels in legend order; ``style``: the result's colours and pick (else read from the
+    sweep's option ids)."""
     alt = alt_module()
     sets = Datasets()
     rows = [
@@ -189,12 +194,12 @@ def duration_sweep_chart(
         for s in sweep
         if math.isfinite(float(s["cost_per_effective_fte_month"]))
     ]
-    labels = list(dict.fromkeys([*order, *(r["label"] for r in rows)]))
-    colors = alt.Scale(domain=labels, range=list(PALETTE[: len(labels)]))
+    style = style if style is not None else OptionStyle.of(rows)
+    colors = style.scale([*order, *(str(r["label"]) for r in rows)])
     x = alt.X("duration_months:Q", title="duration of the work (months)")
     lines = (
         alt.Chart(sets.data("sweep", rows))
-        .mark_line(point=True, strokeWidth=2)
+        .mark_line(point=True)
         .encode(
             x=x,
             y=alt.Y(
@@ -203,7 +208,8 @@ def duration_sweep_chart(
                 scale=alt.Scale(type="log"),
                 axis=alt.Axis(format="~s"),
             ),
-            color=alt.Color("label:N", scale=colors, title="option"),
+            color=alt.Color("label:N", scale=colors, title="option", legend=style.legend()),
+            strokeWidth=style.emphasis(),
             strokeDash=alt.StrokeDash(
                 "eligible:N",
                 scale=alt.Scale(domain=[True, False], range=[[1, 0], [5, 4]]),
@@ -293,6 +299,7 @@ def extra_charts(c: Result, *, width: int = 520, validate: bool = False) -> list
                     currency,
                     eligible=eligible,
                     order=[r.label for r in c.rows_for(w)],
+                    style=result_style(c, w),
                     width=width,
                     validate=validate,
                 ),

@@ -23,6 +23,7 @@ from typing import Any
 from shorewise.report.chart_style import ChartItem
 from shorewise.report.charts import report_charts
 from shorewise.report.context import report_context
+from shorewise.report.option_colours import result_style
 from shorewise.results.result import Result
 
 Progress = Callable[[int, int], None]
@@ -98,6 +99,7 @@ def render_html(
     html = render_template(
         {
             **report_context(c, generated=generated),
+            "option_colours": result_style(c).colours,
             "static": False,
             "chart_groups": groups,
             "extra_charts": extras,

@@ -23,6 +23,7 @@ from shorewise.report.chart_style import ChartItem
 from shorewise.report.charts import report_charts
 from shorewise.report.context import report_context
 from shorewise.report.html import chart_groups, render_template
+from shorewise.report.option_colours import result_style
 from shorewise.results.result import Result
 
 Progress = Callable[[int, int], None]
@@ -64,6 +65,7 @@ def render_pdf(
     html = render_template(
         {
             **report_context(c, generated=generated),
+            "option_colours": result_style(c).colours,
             "static": True,
             "chart_groups": groups,
             "extra_charts": extras,

@@ -16,9 +16,10 @@ Example::
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from shorewise.report.option_colours import OptionStyle, result_style
 from shorewise.results.result import OptionSeries, Result
 
 SERIES = ("paid", "effective", "burn", "cumulative")
@@ -36,7 +37,8 @@ class ChartData:
 
     ``bands``: one row per option and month (months from 1), ``{series}_{p10,p50,p90}``;
     ``options``: the workstream's option rows (``Result.strategies`` dumped), each with its
-    ``label`` and ``cost_per_effective_fte_month_bins``.
+    ``label`` and ``cost_per_effective_fte_month_bins``; ``style``: each option's colour
+    (the same in every workstream and chart of the result) and the workstream's pick.
     """
 
     workstream: str
@@ -45,6 +47,7 @@ class ChartData:
     target_fte: float | None
     bands: Rows
     options: Rows
+    style: OptionStyle = field(default_factory=OptionStyle)
 
 
 def band_rows(series: OptionSeries, label: str, eligible: bool) -> Rows:
@@ -70,7 +73,7 @@ def band_rows(series: OptionSeries, label: str, eligible: bool) -> Rows:
 def chart_data(result: Result) -> list[ChartData]:
     """Each workstream's :class:`ChartData`, in the scenario's order."""
     out = []
-    for ws in result.workstreams:
+    for w, ws in enumerate(result.workstreams):
         rows = result.rows_for(ws.name)
         bands: Rows = []
         options: Rows = []
@@ -94,6 +97,7 @@ def chart_data(result: Result) -> list[ChartData]:
                 target_fte=ws.fte,
                 bands=bands,
                 options=options,
+                style=result_style(result, w),
             )
         )
     return out

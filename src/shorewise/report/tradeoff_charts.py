@@ -31,7 +31,8 @@ import numpy as np
 
 from shorewise.decision.criteria import DIRECTIONS, NORMALISATION
 from shorewise.decision.normalise import NORMALISATIONS
-from shorewise.report.chart_style import FONT, PALETTE, ChartItem, Datasets, Spec, alt_module
+from shorewise.report.chart_style import FONT, ChartItem, Datasets, Spec, alt_module
+from shorewise.report.option_colours import OptionStyle, result_style
 from shorewise.results.result import OptionRow, Result
 
 __all__ = [
@@ -128,11 +129,14 @@ def weight_sensitivity_chart(
     weights: Mapping[str, float],
     criteria: Sequence[str],
     *,
+    style: OptionStyle,
     order: Sequence[str] = (),
     width: int = 520,
     validate: bool = False,
 ) -> Spec:
-    """Scores against each weight in turn (one small panel per criterion)."""
+    """Scores against each weight in turn (one small panel per criterion); ``style``: the
+    result's option colours and pick (:func:`~shorewise.report.option_colours.result_style`),
+    ``order``: option labels in legend order."""
     alt = alt_module()
     rows: list[dict[str, Any]] = []
     for c in criteria:
@@ -153,8 +157,7 @@ def weight_sensitivity_chart(
                     "text": f"{after} overtakes {before} at {at:.0%}",
                 }
             )
-    labels = list(dict.fromkeys([*order, *n]))
-    colors = alt.Scale(domain=labels, range=list(PALETTE[: len(labels)]))
+    colors = style.scale([*order, *n])
     sets = Datasets()
     base = alt.Chart(sets.data("weights", rows))
     x = alt.X(
@@ -165,15 +168,12 @@ def weight_sensitivity_chart(
     )
     lines = (
         base.transform_filter("datum.kind == 'line'")
-        .mark_line(strokeWidth=2)
+        .mark_line()
         .encode(
             x=x,
             y=alt.Y("score:Q", title="score", scale=alt.Scale(domain=[0, 1])),
-            color=alt.Color(
-                "label:N",
-                scale=colors,
-                title="option",
-            ),
+            color=alt.Color("label:N", scale=colors, title="option", legend=style.legend()),
+            strokeWidth=style.emphasis(),
         )
     )
     now = (
@@ -232,11 +232,14 @@ def value_for_money_chart(
     criteria: Sequence[str],
     currency: str,
     *,
+    style: OptionStyle,
     order: Sequence[str] = (),
     width: int = 520,
     validate: bool = False,
 ) -> Spec:
-    """Total cost against the benefit score, with the Pareto frontier."""
+    """Total cost against the benefit score, with the Pareto frontier (``style`` and
+    ``order`` as in :func:`weight_sensitivity_chart`; the pick's dot larger, its name in
+    bold)."""
     alt = alt_module()
     points = {}
     data: list[dict[str, Any]] = []
@@ -261,8 +264,7 @@ def value_for_money_chart(
     for d in data:
         d["frontier"] = d["label"] in front
         d["rank"] = front.index(str(d["label"])) if d["frontier"] else -1
-    labels = list(dict.fromkeys([*order, *(d["label"] for d in data)]))
-    colors = alt.Scale(domain=labels, range=list(PALETTE[: len(labels)]))
+    colors = style.scale([*order, *(str(d["label"]) for d in data)])
     sets = Datasets()
     base = alt.Chart(sets.data("value", data))
     x = alt.X(
@@ -284,14 +286,11 @@ def value_for_money_chart(
         .mark_line(color="#111", strokeDash=[4, 3])
         .encode(x=x, y=y, order=alt.Order("rank:Q"))
     )
-    dots = base.mark_point(size=110, filled=True).encode(
+    dots = base.mark_point(filled=True).encode(
         x=x,
         y=y,
-        color=alt.Color(
-            "label:N",
-            scale=colors,
-            title="option",
-        ),
+        color=alt.Color("label:N", scale=colors, title="option", legend=style.legend()),
+        size=style.emphasis(110, 220),
         shape=alt.Shape(
             "frontier:N",
             scale=alt.Scale(domain=[True, False], range=["circle", "square"]),
@@ -304,10 +303,13 @@ def value_for_money_chart(
             alt.Tooltip("frontier:N", title="on the frontier"),
         ],
     )
-    text = base.mark_text(dx=9, align="left", fontSize=10, font=FONT, color="#333").encode(
-        x=x, y=y, text="label:N"
-    )
-    chart = alt.layer(bars, frontier, dots, text).properties(width=width - 40, height=240)
+    texts = [
+        base.transform_filter(test)
+        .mark_text(dx=9, align="left", fontSize=10, font=FONT, color="#333", fontWeight=weight)
+        .encode(x=x, y=y, text="label:N")
+        for test, weight in ((f"!({style.test()})", "normal"), (style.test(), "bold"))
+    ]
+    chart = alt.layer(bars, frontier, dots, *texts).properties(width=width - 40, height=240)
     return sets.finish(chart, validate=validate)
 
 
@@ -325,6 +327,7 @@ def tradeoff_items(c: Result, *, width: int = 520, validate: bool = False) -> li
         if len(n) < 2:
             continue
         order = [r.label for r in rows]
+        style = result_style(c, w)
         which = f" Workstream: {ws.name}." if several else ""
         switches = [
             f"{after} overtakes {before} when the weight on {crit} reaches {at:.0%}"
@@ -340,7 +343,13 @@ def tradeoff_items(c: Result, *, width: int = 520, validate: bool = False) -> li
                 + (": " + "; ".join(switches[:4]) + "." if switches else " (it never does).")
                 + which,
                 weight_sensitivity_chart(
-                    n, c.weights, criteria, order=order, width=width, validate=validate
+                    n,
+                    c.weights,
+                    criteria,
+                    style=style,
+                    order=order,
+                    width=width,
+                    validate=validate,
                 ),
             )
         )
@@ -356,6 +365,7 @@ def tradeoff_items(c: Result, *, width: int = 520, validate: bool = False) -> li
                     c.weights,
                     criteria,
                     c.currency,
+                    style=style,
                     order=order,
                     width=width,
                     validate=validate,

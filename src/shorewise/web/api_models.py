@@ -124,7 +124,7 @@ class JobState(BaseModel):
     """A queued, running or finished job."""
 
     job_id: str
-    kind: Literal["run", "compare", "report", "analyses"]
+    kind: Literal["run", "compare", "report", "analyses", "breakeven"]
     state: Literal["queued", "running", "done", "failed", "cancelled"]
     label: str
     done: int

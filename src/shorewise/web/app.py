@@ -29,7 +29,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from shorewise import __version__
 from shorewise.errors import ReportError, ScenarioError, ShorewiseError
 from shorewise.storage.repository import NotFoundError, VersionConflictError
-from shorewise.web import api, api_jobs, editor_fragments, job_pages, pages, results
+from shorewise.web import api, api_jobs, breakeven, editor_fragments, job_pages, pages, results
 from shorewise.web.context import STATIC, WebSettings, make_templates, render
 from shorewise.web.jobs import MAX_QUEUED, JobRunner, QueueFullError
 from shorewise.web.methods import HeadAsGetMiddleware, allowed_methods
@@ -128,6 +128,7 @@ def create_app(
     app.include_router(pages.router)
     app.include_router(editor_fragments.router)
     app.include_router(results.router)
+    app.include_router(breakeven.router)
     app.include_router(job_pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 

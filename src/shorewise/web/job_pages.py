@@ -103,6 +103,8 @@ def _done_url(job: JobView) -> str | None:
         return f"/runs/{result['run_id']}"
     if job.kind == "analyses" and "run_id" in result:
         return f"/runs/{result['run_id']}#sensitivity"
+    if job.kind == "breakeven" and "run_id" in result:
+        return f"/runs/{result['run_id']}/breakeven?job={job.job_id}#answer"
     if job.kind == "compare" and len(result.get("runs") or []) == 2:
         left, right = result["runs"]
         return f"/compare?runs={left}&runs={right}"

@@ -8,7 +8,10 @@ the same after it. Kinds:
 - ``report``: ``{run_id, format}`` → the report file (stored with the job) →
   ``{"run_id", "format", "filename", "media_type"}``;
 - ``analyses``: ``{run_id}`` → the run's tornado and duration sweep, kept with the run →
-  ``{"run_id"}``.
+  ``{"run_id"}``;
+- ``breakeven``: ``{run_id, workstream, a, b}`` → the run evaluated again (its seed and
+  draws: the same numbers) for the break-even of option ``a`` against ``b`` →
+  ``{"run_id", **BreakevenResult.to_dict()}`` (no duration sweep).
 
 Example::
 
@@ -25,9 +28,9 @@ from typing import Any
 from shorewise.errors import ScenarioError
 from shorewise.storage.job_queue import JobRecord
 from shorewise.uncertainty.montecarlo import Progress
-from shorewise.workflows.library import Library
+from shorewise.workflows.library import Library, RunCancelledError
 
-KINDS = ("run", "compare", "report", "analyses")
+KINDS = ("run", "compare", "report", "analyses", "breakeven")
 
 
 def download_name(name: str, suffix: str, ext: str) -> str:
@@ -82,4 +85,19 @@ def run_job(
         run_id = int(params["run_id"])
         library.result(run_id, with_analyses=True)
         return {"run_id": run_id}, None
+    if record.kind == "breakeven":
+        from shorewise.workflows.decide import breakeven
+
+        run_id = int(params["run_id"])
+        _, result = library.reproduce(run_id)
+        if not keep_going():
+            raise RunCancelledError("the break-even was stopped")
+        answer = breakeven(
+            result,
+            str(params["a"]),
+            str(params["b"]),
+            workstream=str(params["workstream"]),
+            sweep=False,
+        )
+        return {"run_id": run_id, **answer.to_dict()}, None
     raise ScenarioError(f"unknown job kind {record.kind!r}; known: {', '.join(KINDS)}")

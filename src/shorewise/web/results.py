@@ -10,6 +10,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
 from shorewise.report.decision_tables import decision_tables
+from shorewise.report.option_colours import result_style
 from shorewise.web.charts import analysis_charts, workstream_charts
 from shorewise.web.context import jobs, library, render
 from shorewise.web.jobs import JobRunner
@@ -46,6 +47,7 @@ def run_page(request: Request, run_id: int, lib: LibraryDep) -> Response:
             and bool(parsed.analyses.get("tornado") or parsed.analyses.get("duration_sweep")),
             **(decision_tables(parsed) if parsed is not None else {}),
             "top": headline(parsed) if parsed is not None else None,
+            "colours": result_style(parsed).colours if parsed is not None else {},
             "current": parsed is not None,
             "downloads": DOWNLOADS,
             "other_runs": others,
