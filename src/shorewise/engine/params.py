@@ -17,7 +17,9 @@ onsite share is priced at onsite rates, never below its offshore rate. Vendor pr
 by their contract's escalation; change requests and rework apply to fixed-price contracts
 only (on time and materials they are billed hours, inside productivity). The wage ratio is
 offshore pay over home pay: by default the survey medians' ratio x the relative offshore
-talent premium (:func:`wage_ratio`), or the scenario's number.
+talent premium (:func:`wage_ratio`), or the scenario's number. A country's team set-up and
+entity are the plan's, paid once: each option carries its share
+(:mod:`shorewise.engine.country_plan`), and own teams hire at most so many people a month.
 
 Example::
 
@@ -36,6 +38,7 @@ from typing import Any
 import numpy as np
 
 from shorewise.domain.strategy import OptionKey, Strategy
+from shorewise.engine.country_plan import PLAN_TERM_NAMES, STANDALONE, PlanTerms
 from shorewise.engine.expr import Expr, Named, Sym, Value, clip, maximum, named, walk
 from shorewise.engine.expr_compile import Program, compile_program
 from shorewise.engine.inputs import ResolvedInputs
@@ -64,8 +67,8 @@ PARAMETERS: tuple[tuple[str, str, str], ...] = (
     ("vacancy_months", "months a leaver's seat stays empty", "months"),
     ("recruiting_fee", "recruiting cost per hire (month-0 prices)", "money"),
     ("release_months", "months of pay to release each person at the end", "months"),
-    ("entity_setup_cost", "one-off set-up at the start (team, entity)", "money"),
-    ("entity_running_monthly", "own entity running cost per month", "money"),
+    ("entity_setup_cost", "one-off set-up at the start (team, entity; its share)", "money"),
+    ("entity_running_monthly", "own entity running cost per month (its share)", "money"),
     ("selection_transition_rate", "vendor selection and transition (share of a year)", "share"),
     ("governance_rate", "management and governance (share of labour cost)", "share"),
     ("home_management_monthly", "home-side management per paid FTE-month, later", "money"),
@@ -156,10 +159,16 @@ def parameter_model(
     volatility: str,
     route: Route | None = None,
     contract: str = "time_and_materials",
+    plan: Mapping[str, Value] | None = None,
 ) -> dict[str, Expr]:
     """Every parameter of :data:`PARAMETERS` for ``option``, an expression over the inputs
-    (``contract``: ``time_and_materials`` or ``fixed_price``, how outsourced work is bought)."""
+    (``contract``: ``time_and_materials`` or ``fixed_price``, how outsourced work is bought;
+    ``plan``: its plan terms by :data:`PLAN_TERM_NAMES`, symbols when not given). Set-up x
+    ``plan_fixed_share``, entity running x ``plan_running_share``; an own team's ramp is
+    ``max(hiring months, plan_hires / hires per month)`` (vendors: their bench)."""
     x = _Inputs(inputs)
+    terms = {n: Sym(n) for n in PLAN_TERM_NAMES} if plan is None else dict(plan)
+    hires = terms["plan_hires"]
     strategy, country = option.strategy, option.country
     p: dict[str, Value] = dict.fromkeys(PARAMETER_NAMES, 0.0)
     p.update(
@@ -180,7 +189,7 @@ def parameter_model(
             oncost_rate=home_oncost,
             equipment_office_monthly=home_other,
             wage_growth=x("onshore_wage_growth"),
-            ramp_months=x("onshore_hiring_months"),
+            ramp_months=maximum(x("onshore_hiring_months"), hires / x("onshore_hires_per_month")),
             learn_months=x("onboarding_months"),
             attrition=x("onshore_attrition"),
             vacancy_months=x("onshore_vacancy_months"),
@@ -247,14 +256,19 @@ def parameter_model(
         eor_fee_monthly=0.0 if entity else x("eor_fee_monthly"),
         wage_growth=x("offshore_wage_growth", country),
         delay_months=x("entity_setup_months", country) if entity else 0.0,
-        ramp_months=x("offshore_hiring_months", country),
+        ramp_months=maximum(
+            x("offshore_hiring_months", country), hires / x("offshore_hires_per_month", country)
+        ),
         learn_months=x("onboarding_months") * x("offshore_learning_ratio"),
         attrition=x("offshore_attrition", country),
         vacancy_months=x("offshore_vacancy_months", country),
         recruiting_fee=x("recruiting_fee_rate") * off_salary * 12.0,
         release_months=x("offshore_release_months", country),
-        entity_setup_cost=setup + x("entity_setup_cost", country) if entity else setup,
-        entity_running_monthly=x("entity_running_monthly", country) if entity else 0.0,
+        entity_setup_cost=(setup + x("entity_setup_cost", country) if entity else setup)
+        * terms["plan_fixed_share"],
+        entity_running_monthly=x("entity_running_monthly", country) * terms["plan_running_share"]
+        if entity
+        else 0.0,
         governance_rate=x("offshore_team_governance_rate"),
         home_management_monthly=(management + leadership) * home_loaded,
         home_management_first_year_monthly=(first_year + leadership) * home_loaded,
@@ -362,11 +376,15 @@ def option_params(
     volatility: str,
     route: Route | None = None,
     contract: str = "time_and_materials",
+    plan: PlanTerms = STANDALONE,
 ) -> OptionParams:
-    """Parameters of ``option`` for every draw (see module doc for the cost formulas)."""
+    """Parameters of ``option`` for every draw (see module doc for the cost formulas);
+    ``plan``: the component's share of its country's fixed costs and the plan's hires there
+    (:mod:`shorewise.engine.country_plan`; by default it pays them alone, no hiring limit)."""
     program, keys = _program(option, inputs, volatility, route, contract)
     n = len(next(iter(draws.values())))
     rates: dict[str, Any] = {rate_card_key(c): v for c, v in inputs.vendor_monthly_rates.items()}
+    rates.update(plan.values())
     bound = {k: rates[k] if k in rates else uniform(draws[k]) for k in keys}
     out = program(bound, months=0)
     arrays: dict[str, Any] = {
