@@ -22,9 +22,12 @@ country's fixed costs, by its share of the load:
   once in total (sum over components of running_share x months = span);
 * ``plan_hires``: the plan's heads, which set the hiring time (hires / hires per month).
 
-Splitting a workstream into identical parts leaves every share's sum, the hires and so the
-plan's cost unchanged; what remains per workstream are only the costs that scale with its
-own staff (pay, fees, recruiting per hire, vendor selection as a share of its contract).
+An employer of record has no fixed part in the model (its fee is per head-month), so there is
+nothing of it to share. Splitting a workstream into identical parts leaves every share's
+sum, the hires and so the plan's cost unchanged: no fixed cost is per workstream any more,
+and what each workstream pays on its own scales with its own staff (pay and on-costs,
+vendor fees, recruiting per hire, release pay, home-side management, vendor selection and
+transition as a share of its contract, cost of delay per missing FTE-month).
 
 Example::
 
