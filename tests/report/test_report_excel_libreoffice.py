@@ -63,6 +63,13 @@ EDITS: dict[str, tuple[str, dict[str, Any], dict[str, Any]]] = {
         {"workstream2_start_month": 10, "workstream2_duration_months": 30, "offshore_route": "eor"},
         {"workstreams": [{}, {"start_month": 10, "duration_months": 30}], "offshore_route": "eor"},
     ),
+    "the plan's load: 10 -> 20 FTE switches both countries to an own entity": (
+        "two-workstreams", {"workstream1_fte": 20}, {"workstreams": [{"fte": 20}]},
+    ),
+    "own entity forced, shared by two workstreams of other sizes": (
+        "two-workstreams", {"workstream2_fte": 7, "offshore_route": "entity"},
+        {"workstreams": [{}, {"fte": 7}], "offshore_route": "entity"},
+    ),
     "a mix's shares 20/80 -> 50/50": ("leads-at-home-mix", {"share:0": 0.5, "share:1": 0.5},
                                      {"mix_shares": [0.5, 0.5]}),
 }  # fmt: skip
@@ -229,6 +236,10 @@ def test_the_cases_change_what_they_claim(office: dict[str, dict[str, Any]]) -> 
         return c.live.alternatives[vn].components[0].route
 
     assert route(base) != route(bigger)
+    plan = _edited("two-workstreams", {})
+    larger = _edited("two-workstreams", {"workstreams": [{"fte": 20}]})
+    assert {r.route for r in plan.routes} == {"eor"}
+    assert {r.route for r in larger.routes} == {"entity"}
     longer = _edited("core-platform", {"workstreams": [{"duration_months": 48}]})
     for short, long in zip(base.live.run.metrics, longer.live.run.metrics, strict=True):
         assert long.total_cost[0] > short.total_cost[0]

@@ -159,6 +159,8 @@ def test_run_page_flow_and_compare(client: httpx.Client) -> None:
     results = client.get(run_url)
     assert 'id="recommendation"' in results.text
     assert 'data-vega="spec-cumulative-0"' in results.text
+    assert "Team abroad, route per country" in results.text
+    assert "Vietnam: employer of record (288 head-months planned" in results.text
     too_many = client.post(
         f"/scenarios/{ids[0]}/run", data={"csrf_token": token, "samples": "50000"}
     )

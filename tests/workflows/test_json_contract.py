@@ -79,6 +79,24 @@ def check_contract(doc: dict[str, object]) -> None:
             assert flip["direction"] in (None, "below", "above")
     for key in ("total_cost", "npv_cost"):
         assert set(doc["plan"][key]) == {"p10", "p50", "p90", "mean"}
+    routes = doc["routes"]
+    assert isinstance(routes, list)
+    abroad = {r["country"] for r in rows if r["strategy"] == "offshore_inhouse"}
+    assert {r["country"] for r in routes} == abroad
+    for route in routes:
+        assert route["route"] in ("eor", "entity")
+        assert route["chosen_by"] in ("cheaper", "scenario")
+        assert route["head_months"] > 0
+        crossover = route["crossover_head_months"]
+        assert crossover is None or crossover > 0
+        assert route["eor_total_cost"] > 0
+        assert route["entity_total_cost"] > 0
+        assert route["text"].startswith(route["country_name"] + ": " + route["route_label"])
+        assert "@" not in route["text"]
+        assert "_" not in route["text"]
+        used = {c["route"] for r in rows if r["country"] == route["country"]
+                for c in r["components"] if c["route"]}  # fmt: skip
+        assert used == {route["route"]}
 
 
 @pytest.mark.parametrize("name", example_names())

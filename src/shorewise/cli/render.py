@@ -150,10 +150,12 @@ def print_comparison(console: Console, c: Result, *, detail: bool) -> None:
             f"{' (core)' if ws.core else ''}, {ws.required_fte_months:,.0f} FTE-months due"
         )
         console.print(_comparison_table(c, rows, title))
-        for text in dict.fromkeys(r.route for r in rows if r.route):
-            console.print(f"  [dim]route — {text}[/dim]", highlight=False)
         if detail:
             console.print(_category_table(c, rows))
+    if c.routes:
+        console.print("[bold]Team abroad, route per country[/bold]", highlight=False)
+        for route in c.routes:
+            console.print(f"  • {route.text}", highlight=False)
     for note in c.notes:
         console.print(f"[italic]{note}[/italic]", highlight=False)
     console.print(

@@ -131,6 +131,7 @@ def scalability_months(
             volatility=ws.scope_volatility.value,
             route=c.route,
             contract=ws.contract.value,
+            plan=alternative.terms(c),
         )
         total += c.share * float(0.5 * p.ramp_months[0] + p.learn_months[0])
     return total

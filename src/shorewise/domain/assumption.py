@@ -31,6 +31,7 @@ UNITS = {
     "money/entity-month": "scenario currency per month, per entity",
     "money/hour": "scenario currency per billed hour",
     "hours/month": "billed hours per FTE-month",
+    "hires/month": "people hired per month",
 }
 
 

@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from shorewise.domain.assumption import Assumption
 from shorewise.domain.defaults_abroad import TEAM_ABROAD
+from shorewise.domain.defaults_hiring import HIRING
 from shorewise.domain.defaults_staff import STAFF
 from shorewise.domain.defaults_vendor import VENDOR_AND_FINANCE
 from shorewise.domain.ranges import ALLOWED
@@ -30,7 +31,7 @@ def _with_range(a: Assumption) -> Assumption:
 
 
 CATALOGUE: dict[str, Assumption] = {
-    a.name: _with_range(a) for a in (*STAFF, *TEAM_ABROAD, *VENDOR_AND_FINANCE)
+    a.name: _with_range(a) for a in (*STAFF, *HIRING, *TEAM_ABROAD, *VENDOR_AND_FINANCE)
 }
 """Every assumption by name, in display order."""
 

@@ -48,6 +48,13 @@ MONTHS = Allowed(
     reason=f"a duration in months, never negative and never longer than the longest "
     f"horizon ({MAX_MONTHS} months)",
 )
+HIRES_PER_MONTH = Allowed(
+    low=0.0,
+    low_open=True,
+    ceiling=1000.0,
+    reason="people hired per month: at 0 nobody is ever hired; above 1,000 a month is a "
+    "typo for a software team",
+)
 MONEY_PER_FTE_MONTH = Allowed(
     low=0.0,
     ceiling=1_000_000.0,
@@ -153,6 +160,8 @@ ALLOWED: dict[str, Allowed] = {
     ),
     "onshore_hiring_months": MONTHS,
     "offshore_hiring_months": MONTHS,
+    "onshore_hires_per_month": HIRES_PER_MONTH,
+    "offshore_hires_per_month": HIRES_PER_MONTH,
     "onshore_vendor_mobilisation_months": MONTHS,
     "offshore_vendor_mobilisation_months": MONTHS,
     "onboarding_months": MONTHS,

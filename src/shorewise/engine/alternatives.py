@@ -2,9 +2,12 @@
 
 An :class:`Alternative` is one row; its components are the pure options it staffs, each
 with a share of the workstream's capacity (a pure option is one component of share 1).
-A dedicated team abroad needs a route (employer of record or own entity): ``auto`` picks
-the cheaper one at central values for that component (:func:`route_rule`, also the
-workbook's formula), and the choice is kept so the output can say which.
+A dedicated team abroad needs a route (employer of record or own entity), chosen once per
+country for the whole plan (:func:`choose_routes`): ``auto`` picks the lower cost per
+effective FTE-month at central values of the plan's team there (every workstream staffed
+by it, :func:`route_rule`, also the workbook's formula), a scenario's explicit route wins.
+Every workstream in a country uses that route, and each component carries its share of
+the country's fixed costs (:mod:`shorewise.engine.country_plan`).
 
 Example::
 
@@ -22,9 +25,18 @@ import numpy as np
 
 from shorewise.domain.scenario import OffshoreRoute, Scenario, StaffingRule, Workstream
 from shorewise.domain.strategy import OptionKey, Strategy
+from shorewise.engine.country_plan import (
+    STANDALONE,
+    PlanLoad,
+    PlanTerms,
+    component_terms,
+    plan_load,
+    terms_for,
+    work_months,
+)
 from shorewise.engine.expr import Operand, Value, compare, const_value, where
 from shorewise.engine.inputs import ResolvedInputs
-from shorewise.engine.metrics import METRIC_NAMES, draw_metrics
+from shorewise.engine.metrics import draw_metrics
 from shorewise.engine.option import OptionCube, Timing, simulate_option
 from shorewise.engine.params import Route, option_params
 from shorewise.engine.types import DrawVector
@@ -41,13 +53,18 @@ class Component:
 
 @dataclass(frozen=True)
 class RouteChoice:
-    """The route picked for a team abroad (the lower cost per effective FTE-month at
-    central values, unless the scenario names one) and each route's central total cost."""
+    """The route of the plan's team abroad in ``country`` (the lower cost per effective
+    FTE-month at central values, unless the scenario names one), the plan's load there and
+    each route's central total cost of that team (every workstream staffed by it)."""
 
     route: Route
     chosen_by: str  # "scenario" or "cheaper"
     eor_total: float | None
     entity_total: float | None
+    country: str = ""
+    head_months: float = 0.0  # the plan's load in the country (FTE x months)
+    eor_unit_cost: float | None = None  # cost per effective FTE-month, employer of record
+    entity_unit_cost: float | None = None  # the same through an own entity
 
 
 @dataclass(frozen=True)
@@ -61,6 +78,15 @@ class Alternative:
     mix: str | None
     components: tuple[Component, ...]
     routes: tuple[tuple[str, RouteChoice], ...] = ()
+    load: PlanLoad | None = None  # the plan's load on a country (fixed-cost shares, hires)
+
+    def terms(self, component: Component) -> PlanTerms:
+        """The plan terms of one of its components (standalone when no load is known)."""
+        if self.load is None:
+            return STANDALONE
+        months = work_months(self.workstream, self.load.horizon_months)
+        fte = self.workstream.target_fte
+        return component_terms(self.load, fte=fte, share=component.share, months=months)
 
     @property
     def id(self) -> str:
@@ -107,9 +133,12 @@ def simulate_component(
     draws: Mapping[str, DrawVector],
     *,
     keep_categories: bool = False,
+    load: PlanLoad | None = None,
 ) -> OptionCube:
     """One component of one workstream for every draw in ``draws`` (``keep_categories``:
-    also the monthly cost of each category, see :func:`simulate_option`)."""
+    also the monthly cost of each category, see :func:`simulate_option`), carrying its
+    share of the plan's fixed costs in its country (``load``: the plan's, from the scenario
+    when not given)."""
     params = option_params(
         component.option,
         draws,
@@ -117,6 +146,7 @@ def simulate_component(
         volatility=workstream.scope_volatility.value,
         route=component.route,
         contract=workstream.contract.value,
+        plan=terms_for(scenario, workstream, component.share, load),
     )
     return simulate_option(
         params,
@@ -138,7 +168,13 @@ def simulate_alternative(
     """All components of ``alternative`` summed, for every draw in ``draws``."""
     cubes = [
         simulate_component(
-            scenario, inputs, alternative.workstream, c, draws, keep_categories=keep_categories
+            scenario,
+            inputs,
+            alternative.workstream,
+            c,
+            draws,
+            keep_categories=keep_categories,
+            load=alternative.load,
         )
         for c in alternative.components
     ]
@@ -171,45 +207,75 @@ def route_rule(setting: Operand, eor: Mapping[str, Value], entity: Mapping[str, 
     return where(compare("=", setting, Route.ENTITY.value), 1.0, forced)
 
 
-def _choose_route(
+def plan_route_figures(
     scenario: Scenario,
     inputs: ResolvedInputs,
-    workstream: Workstream,
-    option: OptionKey,
-    share: float,
+    country: str,
     central: Mapping[str, DrawVector],
-) -> RouteChoice:
-    figures: dict[Route, dict[str, Value]] = {}
+) -> dict[Route, dict[str, float]]:
+    """Central figures of the plan's team in ``country`` under each route: every workstream
+    staffed by it, ``total_cost`` and ``effective_fte_months`` summed, and their ratio
+    ``cost_per_effective_fte_month`` (0 when nothing is delivered)."""
+    option = OptionKey(Strategy.OFFSHORE_INHOUSE, country)
+    load = plan_load(scenario)
+    out: dict[Route, dict[str, float]] = {}
     for route in Route:
-        cube = simulate_component(
-            scenario, inputs, workstream, Component(option, share, route), central
-        )
-        m = draw_metrics(cube, central["discount_rate"])
-        figures[route] = {k: float(getattr(m, k)[0]) for k in METRIC_NAMES}
-    setting = scenario.offshore_route.value
-    chosen = route_rule(setting, figures[Route.EOR], figures[Route.ENTITY])
-    route = Route.ENTITY if const_value(chosen) == 1.0 else Route.EOR
+        cost = effective = 0.0
+        for ws in scenario.workstreams:
+            cube = simulate_component(
+                scenario, inputs, ws, Component(option, 1.0, route), central, load=load
+            )
+            m = draw_metrics(cube, central["discount_rate"])
+            cost += float(m.total_cost[0])
+            effective += float(m.effective_fte_months[0])
+        out[route] = {
+            "total_cost": cost,
+            "effective_fte_months": effective,
+            "cost_per_effective_fte_month": cost / effective if effective > 0 else 0.0,
+        }
+    return out
+
+
+def choose_routes(
+    scenario: Scenario, inputs: ResolvedInputs, central: Mapping[str, DrawVector]
+) -> dict[str, RouteChoice]:
+    """The route of a team abroad in each offshore country, from the plan's load there
+    (see module doc), country code -> choice."""
     by = "cheaper" if scenario.offshore_route is OffshoreRoute.AUTO else "scenario"
-    totals = {r: float(const_value(figures[r]["total_cost"]) or 0.0) for r in Route}
-    return RouteChoice(route, by, totals[Route.EOR], totals[Route.ENTITY])
+    head_months = plan_load(scenario).head_months
+    out: dict[str, RouteChoice] = {}
+    for country in scenario.offshore_countries:
+        figures = plan_route_figures(scenario, inputs, country, central)
+        values: dict[Route, dict[str, Value]] = {r: dict(f) for r, f in figures.items()}
+        chosen = route_rule(scenario.offshore_route.value, values[Route.EOR], values[Route.ENTITY])
+        route = Route.ENTITY if const_value(chosen) == 1.0 else Route.EOR
+        totals = {r: figures[r]["total_cost"] for r in Route}
+        unit = {r: figures[r]["cost_per_effective_fte_month"] for r in Route}
+        out[country] = RouteChoice(
+            route,
+            by,
+            totals[Route.EOR],
+            totals[Route.ENTITY],
+            country,
+            head_months,
+            unit[Route.EOR],
+            unit[Route.ENTITY],
+        )
+    return out
 
 
 def _components(
-    scenario: Scenario,
-    inputs: ResolvedInputs,
-    workstream: Workstream,
-    shares: Mapping[OptionKey, float],
-    central: Mapping[str, DrawVector],
+    shares: Mapping[OptionKey, float], routes: Mapping[str, RouteChoice]
 ) -> tuple[tuple[Component, ...], tuple[tuple[str, RouteChoice], ...]]:
-    components, routes = [], []
+    components, chosen = [], []
     for option, share in shares.items():
-        if option.strategy is Strategy.OFFSHORE_INHOUSE:
-            choice = _choose_route(scenario, inputs, workstream, option, share, central)
+        choice = routes.get(option.country or "")
+        if option.strategy is Strategy.OFFSHORE_INHOUSE and choice is not None:
             components.append(Component(option, share, choice.route))
-            routes.append((str(option), choice))
+            chosen.append((str(option), choice))
         else:
             components.append(Component(option, share))
-    return tuple(components), tuple(routes)
+    return tuple(components), tuple(chosen)
 
 
 def build_alternatives(
@@ -219,20 +285,25 @@ def build_alternatives(
     *,
     workstreams: tuple[int, ...] | None = None,
 ) -> list[Alternative]:
-    """Every row of the comparison, routes chosen at the central values ``central``
-    (only the ``workstreams`` given by index, when given)."""
+    """Every row of the comparison, routes chosen per country from the whole plan at the
+    central values ``central`` (only the rows of the ``workstreams`` given by index, when
+    given; the routes still come from every workstream)."""
+    routes = choose_routes(scenario, inputs, central)
+    load = plan_load(scenario)
     rows: list[Alternative] = []
     for index, ws in enumerate(scenario.workstreams):
         if workstreams is not None and index not in workstreams:
             continue
         for option in scenario.options():
-            comps, routes = _components(scenario, inputs, ws, {option: 1.0}, central)
+            comps, chosen = _components({option: 1.0}, routes)
             rows.append(
-                Alternative(index, ws, option.strategy.value, option.country, None, comps, routes)
+                Alternative(
+                    index, ws, option.strategy.value, option.country, None, comps, chosen, load
+                )
             )
         for mix in scenario.mixes:
-            comps, routes = _components(scenario, inputs, ws, scenario.mix_shares(mix), central)
-            rows.append(Alternative(index, ws, "mix", None, mix.name, comps, routes))
+            comps, chosen = _components(scenario.mix_shares(mix), routes)
+            rows.append(Alternative(index, ws, "mix", None, mix.name, comps, chosen, load))
     return rows
 
 

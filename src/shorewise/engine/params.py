@@ -20,7 +20,9 @@ share is priced at onsite rates, never below its offshore rate. Vendor prices gr
 their contract's escalation; change requests and rework apply to fixed-price contracts
 only (on time and materials they are billed hours, inside productivity). The wage ratio is
 offshore pay over home pay: by default the survey medians' ratio x the relative offshore
-talent premium (:func:`wage_ratio`), or the scenario's number.
+talent premium (:func:`wage_ratio`), or the scenario's number. A country's team set-up and
+entity are the plan's, paid once: each option carries its share
+(:mod:`shorewise.engine.country_plan`), and own teams hire at most so many people a month.
 
 Example::
 
@@ -32,14 +34,13 @@ Example::
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from enum import StrEnum
 from typing import Any
 
 import numpy as np
 
 from shorewise.domain.limits import MAX_HORIZON_MONTHS
 from shorewise.domain.strategy import OptionKey, Strategy
+from shorewise.engine.country_plan import PLAN_TERM_NAMES, STANDALONE, PlanTerms
 from shorewise.engine.expr import (
     Expr,
     Named,
@@ -54,89 +55,21 @@ from shorewise.engine.expr import (
 )
 from shorewise.engine.expr_compile import Program, compile_program
 from shorewise.engine.inputs import ResolvedInputs
+from shorewise.engine.param_table import PARAMETER_NAMES, PARAMETERS, OptionParams, Route
 from shorewise.engine.types import DrawVector
 
-
-class Route(StrEnum):
-    """How a dedicated team abroad is employed."""
-
-    EOR = "eor"
-    ENTITY = "entity"
-
-
-PARAMETERS: tuple[tuple[str, str, str], ...] = (
-    ("productivity", "productivity (output per paid FTE vs the home team)", "share"),
-    ("salary_monthly", "gross pay per paid FTE-month (own staff)", "money"),
-    ("oncost_rate", "employer on-costs and benefits (share of pay)", "share"),
-    ("equipment_office_monthly", "equipment and office per paid FTE-month", "money"),
-    ("eor_fee_monthly", "employer-of-record fee per paid FTE-month", "money"),
-    ("eor_months", "months on an employer of record (own entity: while set up)", "months"),
-    ("vendor_rate_monthly", "vendor price per billed FTE-month", "money"),
-    ("wage_growth", "pay or price growth per year", "share"),
-    ("delay_months", "months before hiring can start", "months"),
-    ("ramp_months", "months to staff the full team", "months"),
-    ("learn_months", "months for a newcomer to reach full productivity", "months"),
-    ("attrition", "leavers per year (share of the team)", "share"),
-    ("vacancy_months", "months a leaver's seat stays empty", "months"),
-    ("recruiting_fee", "recruiting cost per hire (month-0 prices)", "money"),
-    ("release_months", "months of pay to release each person at the end", "months"),
-    ("entity_setup_cost", "one-off set-up at the start (team, entity)", "money"),
-    ("entity_running_monthly", "own entity running cost per month", "money"),
-    ("selection_transition_rate", "vendor selection and transition (share of a year)", "share"),
-    ("governance_rate", "management and governance (share of labour cost)", "share"),
-    ("home_management_monthly", "home-side management per paid FTE-month, later", "money"),
-    (
-        "home_management_first_year_monthly",
-        "home-side management per paid FTE-month, year 1",
-        "money",
-    ),
-    ("change_request_rate", "change-request premium (share of vendor fees)", "share"),
-    ("rework_rate", "rework of least-effort delivery (share of vendor fees)", "share"),
-    ("travel_monthly", "travel per paid FTE-month abroad", "money"),
-    ("offshore_share", "share of paid staff abroad", "share"),
-    ("cost_of_delay", "cost of each month late per FTE of the work", "money"),
-    ("discount_rate", "discount rate per year", "share"),
-    ("control", "control index (1 = full internal control)", "share"),
-)
-"""Parameter key, label, display kind — in the order the workbook lists them."""
-
-PARAMETER_NAMES = tuple(name for name, _, _ in PARAMETERS)
-
-
-@dataclass(frozen=True)
-class OptionParams:
-    """Everything the kernel needs for one option; each field is a ``(draw,)`` array."""
-
-    productivity: DrawVector
-    salary_monthly: DrawVector  # own staff gross pay per paid FTE-month (0 for vendors)
-    oncost_rate: DrawVector
-    equipment_office_monthly: DrawVector
-    eor_fee_monthly: DrawVector
-    eor_months: DrawVector  # months from the start the team is on the employer of record
-    vendor_rate_monthly: DrawVector  # price per billed FTE-month (0 for own staff)
-    wage_growth: DrawVector  # per year
-    delay_months: DrawVector  # before hiring can start (0 for every option today)
-    ramp_months: DrawVector
-    learn_months: DrawVector
-    attrition: DrawVector  # per year
-    vacancy_months: DrawVector
-    recruiting_fee: DrawVector  # per hire, at month-0 prices
-    release_months: DrawVector
-    entity_setup_cost: DrawVector  # one-off at the start: team set-up (+ entity)
-    entity_running_monthly: DrawVector
-    selection_transition_rate: DrawVector  # over the annual contract value
-    governance_rate: DrawVector
-    home_management_monthly: DrawVector  # at home pay, per paid FTE-month after month 12
-    home_management_first_year_monthly: DrawVector  # the same in the first 12 months
-    change_request_rate: DrawVector  # by the workstream's scope volatility
-    rework_rate: DrawVector
-    travel_monthly: DrawVector
-    cost_of_delay: DrawVector  # per FTE of the work per month past the due month
-    discount_rate: DrawVector  # per year
-    control: DrawVector
-    own_staff: bool
-    offshore_share: float  # share of paid staff abroad (travel)
-    route: Route | None
+__all__ = [
+    "PARAMETERS",
+    "PARAMETER_NAMES",
+    "OptionParams",
+    "Route",
+    "derived_inputs",
+    "option_params",
+    "parameter_model",
+    "rate_card_key",
+    "uniform",
+    "wage_ratio",
+]
 
 
 def rate_card_key(country: str) -> str:
@@ -173,10 +106,16 @@ def parameter_model(
     volatility: str,
     route: Route | None = None,
     contract: str = "time_and_materials",
+    plan: Mapping[str, Value] | None = None,
 ) -> dict[str, Expr]:
     """Every parameter of :data:`PARAMETERS` for ``option``, an expression over the inputs
-    (``contract``: ``time_and_materials`` or ``fixed_price``, how outsourced work is bought)."""
+    (``contract``: ``time_and_materials`` or ``fixed_price``, how outsourced work is bought;
+    ``plan``: its plan terms by :data:`PLAN_TERM_NAMES`, symbols when not given). Set-up x
+    ``plan_fixed_share``, entity running x ``plan_running_share``; an own team's ramp is
+    ``max(hiring months, plan_hires / hires per month)`` (vendors: their bench)."""
     x = _Inputs(inputs)
+    terms = {n: Sym(n) for n in PLAN_TERM_NAMES} if plan is None else dict(plan)
+    hires = terms["plan_hires"]
     strategy, country = option.strategy, option.country
     p: dict[str, Value] = dict.fromkeys(PARAMETER_NAMES, 0.0)
     p.update(
@@ -198,7 +137,7 @@ def parameter_model(
             oncost_rate=home_oncost,
             equipment_office_monthly=home_other,
             wage_growth=x("onshore_wage_growth"),
-            ramp_months=x("onshore_hiring_months"),
+            ramp_months=maximum(x("onshore_hiring_months"), hires / x("onshore_hires_per_month")),
             learn_months=x("onboarding_months"),
             attrition=x("onshore_attrition"),
             vacancy_months=x("onshore_vacancy_months"),
@@ -265,14 +204,19 @@ def parameter_model(
         eor_fee_monthly=x("eor_fee_monthly"),
         eor_months=x("entity_setup_months", country) if entity else float(MAX_HORIZON_MONTHS),
         wage_growth=x("offshore_wage_growth", country),
-        ramp_months=x("offshore_hiring_months", country),
+        ramp_months=maximum(
+            x("offshore_hiring_months", country), hires / x("offshore_hires_per_month", country)
+        ),
         learn_months=x("onboarding_months") * x("offshore_learning_ratio"),
         attrition=x("offshore_attrition", country),
         vacancy_months=x("offshore_vacancy_months", country),
         recruiting_fee=x("recruiting_fee_rate") * off_salary * 12.0,
         release_months=x("offshore_release_months", country),
-        entity_setup_cost=setup + x("entity_setup_cost", country) if entity else setup,
-        entity_running_monthly=x("entity_running_monthly", country) if entity else 0.0,
+        entity_setup_cost=(setup + x("entity_setup_cost", country) if entity else setup)
+        * terms["plan_fixed_share"],
+        entity_running_monthly=x("entity_running_monthly", country) * terms["plan_running_share"]
+        if entity
+        else 0.0,
         governance_rate=x("offshore_team_governance_rate"),
         home_management_monthly=(management + leadership) * home_loaded,
         home_management_first_year_monthly=(first_year + leadership) * home_loaded,
@@ -380,11 +324,15 @@ def option_params(
     volatility: str,
     route: Route | None = None,
     contract: str = "time_and_materials",
+    plan: PlanTerms = STANDALONE,
 ) -> OptionParams:
-    """Parameters of ``option`` for every draw (see module doc for the cost formulas)."""
+    """Parameters of ``option`` for every draw (see module doc for the cost formulas);
+    ``plan``: the component's share of its country's fixed costs and the plan's hires there
+    (:mod:`shorewise.engine.country_plan`; by default it pays them alone, no hiring limit)."""
     program, keys = _program(option, inputs, volatility, route, contract)
     n = len(next(iter(draws.values())))
     rates: dict[str, Any] = {rate_card_key(c): v for c, v in inputs.vendor_monthly_rates.items()}
+    rates.update(plan.values())
     bound = {k: rates[k] if k in rates else uniform(draws[k]) for k in keys}
     out = program(bound, months=0)
     arrays: dict[str, Any] = {

@@ -32,6 +32,7 @@ _SHORT_UNITS = {
     "money/year": "{cur} per FTE-year",
     "money": "{cur}, one-off",
     "money/entity-month": "{cur} per month",
+    "hires/month": "hires per month",
 }
 
 

@@ -3,7 +3,8 @@
 Sheets: ``Summary`` (deterministic figures, cheapest option per workstream and plan totals
 live; the recommendation static), ``How to use this workbook``, ``Inputs`` (every input a
 user may change: each assumption's central value as a defined name such as
-``vendor_margin``, the workstreams, horizon, staffing rule and route), one sheet per option
+``vendor_margin``, the workstreams, horizon, staffing rule and route; the plan's load and
+the route of its team in each country), one sheet per option
 (:mod:`shorewise.report.excel_option`: the engine's expressions written as formulas, so
 the workbook *is* the engine: any edit gives the engine's ``--samples 0`` number) and
 ``Monte Carlo`` (the run's percentiles, static). Stored values come from the engine
@@ -26,6 +27,7 @@ from typing import Any
 from shorewise.report.excel_inputs import inputs_sheet
 from shorewise.report.excel_layout import Layout, column_letters, sheet_title
 from shorewise.report.excel_option import option_sheet
+from shorewise.report.excel_routes import write_plan_routes
 from shorewise.report.excel_summary import how_to_sheet, monte_carlo_sheet, summary_sheet
 from shorewise.report.workbook_source import WorkbookSource, workbook_source
 from shorewise.results.result import Result
@@ -68,7 +70,8 @@ def build_layout(c: WorkbookSource, progress: Progress | None = None) -> Layout:
     layout = Layout()
     summary = layout.sheet("Summary")
     how_to = layout.sheet(HOW_TO_SHEET)
-    bindings = inputs_sheet(layout, layout.sheet("Inputs"), c)
+    inputs = layout.sheet("Inputs")
+    bindings = inputs_sheet(layout, inputs, c)
     taken = {"Summary", HOW_TO_SHEET, "Inputs", "Monte Carlo"}
     several = len(c.scenario.workstreams) > 1
     figures = []
@@ -86,6 +89,7 @@ def build_layout(c: WorkbookSource, progress: Progress | None = None) -> Layout:
         sheet.freeze = (0, 2)
         if progress:
             progress(i + 1, len(c.rows) + 2)
+    write_plan_routes(inputs, bindings, [(c.rows[i].alternative, f) for i, _, f in figures])
     summary_sheet(summary, c, figures)
     how_to_sheet(how_to)
     monte_carlo_sheet(layout.sheet("Monte Carlo"), c)

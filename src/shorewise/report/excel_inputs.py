@@ -2,10 +2,11 @@
 
 Rows: each assumption at its central value (the median of its range), the workstreams
 (target FTE, start month, duration), the horizon, the staffing rule and the route of a
-team abroad. An input the model derives by default (the wage ratio from survey pay and the
-talent premiums) holds its formula; typing a number over it sets it, as the same key in a
-scenario file does. Returns the :class:`~shorewise.report.excel_option.Bindings` the option
-sheets are written with.
+team abroad, then the plan by country: its load (head-months, hires, the months an entity
+runs) and the route of the plan's team in each country. An input the model derives by
+default (the wage ratio from survey pay and the talent premiums) holds its formula; typing
+a number over it sets it, as the same key in a scenario file does. Returns the
+:class:`~shorewise.report.excel_option.Bindings` the option sheets are written with.
 
 Example::
 
@@ -23,15 +24,16 @@ import numpy as np
 
 from shorewise.domain.limits import MAX_HORIZON_MONTHS, MIN_FINISH_ALLOWANCE_MONTHS
 from shorewise.domain.scenario import StaffingRule
-from shorewise.engine.expr import Sym, as_expr, maximum
+from shorewise.engine.expr import Sym, as_expr, maximum, minimum, total
 from shorewise.engine.expr_eval import evaluate
-from shorewise.engine.params import derived_inputs, rate_card_key
+from shorewise.engine.params import Route, derived_inputs, rate_card_key
 from shorewise.report.assumptions import short_unit
 from shorewise.report.excel_formula import Places, render_own
 from shorewise.report.excel_layout import Layout, Sheet
-from shorewise.report.excel_model import workstream_setting
+from shorewise.report.excel_model import PLAN_ROUTE, work_months, workstream_setting
 from shorewise.report.excel_option import Bindings
 from shorewise.report.workbook_source import WorkbookSource
+from shorewise.results.vocabulary import country_name
 from shorewise.uncertainty.montecarlo import central_draws
 
 _INPUT_STYLE = {"share": "input_share", "share/year": "input_share"}
@@ -177,8 +179,66 @@ def _settings(rows: _Rows, c: WorkbookSource) -> None:
     r = rows.put("offshore_route", "offshore_route", scenario.offshore_route.value, "input")
     sheet.choices[(r, 1)] = ["auto", "eor", "entity"]
     sheet.note(r, 2, 6, "How a team abroad is employed: auto (the lower cost per effective "
-               "FTE-month, worked out on each option sheet), eor (employer of record) or "
-               "entity (own entity).")  # fmt: skip
+               "FTE-month of the plan's team in the country, worked out below), eor "
+               "(employer of record) or entity (own entity).")  # fmt: skip
+    _plan(rows, c)
+
+
+_PLAN_ROWS = {
+    "plan_head_months": ("head-months of the plan (FTE x months of work, all workstreams)",
+                         "the load a team in one country carries if the plan puts all its "
+                         "work there; each option's share of a country's fixed costs is its "
+                         "part of it"),
+    "plan_heads": ("hires of the plan (head-months / months the entity runs)",
+                   "the average team over the plan; hiring takes at least these hires / "
+                   "hires per month"),
+    "plan_span_months": ("months an entity runs (first start to last end)",
+                         "running costs of an own entity are paid once over these months"),
+}  # fmt: skip
+
+
+def _plan(rows: _Rows, c: WorkbookSource) -> None:
+    """The plan's load (formulas over the workstreams) and, per country with a team abroad,
+    a cell for the route of the plan's team there (its formula written once the option
+    sheets exist, :mod:`shorewise.report.excel_routes`)."""
+    sheet, n = rows.sheet, len(c.scenario.workstreams)
+    rows.row += 1
+    sheet.put(rows.row - 1, 0, "Plan by country", "section")
+    starts = [Sym(workstream_setting(w, "start_month")) for w in range(n)]
+    ends = [s + Sym(workstream_setting(w, "duration_months")) for w, s in enumerate(starts)]
+    horizon = Sym("horizon_months")
+    nodes = {
+        "plan_head_months": total([Sym(workstream_setting(w, "fte")) * work_months(w)
+                                   for w in range(n)]),
+        "plan_span_months": maximum(0.0, minimum(maximum(*ends), horizon) - minimum(*starts)),
+    }  # fmt: skip
+    nodes["plan_heads"] = Sym("plan_head_months") / maximum(Sym("plan_span_months"), 1e-9)
+    for key in ("plan_head_months", "plan_span_months", "plan_heads"):
+        node = as_expr(nodes[key])
+        value = float(np.ravel(evaluate(node, rows.bindings.values, months=0))[0])
+        formula = f"={render_own(node, Places(rows.bindings.refs))}"
+        r = rows.put(key, key, formula, "number", value)
+        label, note = _PLAN_ROWS[key]
+        sheet.put(r, 3, label)
+        sheet.put(r, 4, "formula")
+        sheet.note(r, 5, 6, note)
+    for country in c.scenario.offshore_countries:
+        choice = next(
+            (ch for row in c.rows for _, ch in row.alternative.routes if ch.country == country),
+            None,
+        )
+        if choice is None:
+            continue
+        key = PLAN_ROUTE.format(country=country)
+        value = 1.0 if choice.route is Route.ENTITY else 0.0
+        r = rows.put(key, input_name(key), value, "int", value)
+        rows.bindings.plan_routes[country] = (r, 1)
+        sheet.put(r, 3, f"{country_name(country)}: own entity (1) or employer of record (0)")
+        sheet.put(r, 4, "formula")
+        sheet.note(r, 5, 6, "The rule on the route setting above over every workstream's "
+                   f"team in {country_name(country)} (option sheets): the lower cost per "
+                   "effective FTE-month of the two routes; every option there uses "
+                   "it.")  # fmt: skip
 
 
 def inputs_sheet(layout: Layout, sheet: Sheet, c: WorkbookSource) -> Bindings:

@@ -3,9 +3,11 @@
 For each component of an alternative (a mix has several) and each route it may take (a
 team abroad: employer of record and own entity), the engine's parameter model
 (:func:`~shorewise.engine.params.parameter_model`) and monthly model
-(:func:`~shorewise.engine.model.component_model`) over the workbook's inputs; the route
-chosen by the engine's rule (:func:`~shorewise.engine.alternatives.route_rule`) on each
-route's figures; then the option's monthly totals and its headline figures
+(:func:`~shorewise.engine.model.component_model`) over the workbook's inputs, with the
+component's share of its country's fixed costs and the plan's hires as formulas over the
+workstreams (:func:`plan_terms`); the route of the plan's team in the country (a cell on the
+Inputs sheet, :data:`PLAN_ROUTE`, the engine's rule over every workstream's team there);
+then the option's monthly totals and its headline figures
 (:func:`~shorewise.engine.metrics.metric_model`). Inputs are :class:`Sym` nodes named by
 input key, workstream setting (``workstream1.fte``) or sheet cell (``share0``).
 
@@ -21,20 +23,60 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from shorewise.domain.strategy import Strategy
-from shorewise.engine.alternatives import Alternative, route_rule
-from shorewise.engine.expr import Expr, Sym, Value, compare, const_value, named, total, where
+from shorewise.engine.alternatives import Alternative
+from shorewise.engine.expr import (
+    Expr,
+    Sym,
+    Value,
+    compare,
+    const_value,
+    maximum,
+    named,
+    total,
+    where,
+)
 from shorewise.engine.inputs import ResolvedInputs
 from shorewise.engine.metrics import metric_model
-from shorewise.engine.model import ComponentModel, component_model
+from shorewise.engine.model import ComponentModel, component_model, months_inside
 from shorewise.engine.params import PARAMETER_NAMES, Route, parameter_model
 from shorewise.engine.types import CATEGORIES, CATEGORY_LABELS
 
 ROUTE_WORDS = {Route.EOR: "employer of record", Route.ENTITY: "own entity"}
 
 
+PLAN_LOAD = ("plan_head_months", "plan_heads", "plan_span_months")
+"""The input names of the plan's load (:class:`~shorewise.engine.country_plan.PlanLoad`),
+formulas over the workstreams on the Inputs sheet."""
+
+PLAN_ROUTE = "plan_route_entity@{country}"
+"""The input name of the route of the plan's team in a country (1 own entity, 0 employer of
+record), a formula on the Inputs sheet."""
+
+
 def workstream_setting(index: int, field: str) -> str:
     """The input name of a workstream fact: ``workstream1.fte``, ``workstream1.start_month``."""
     return f"workstream{index + 1}.{field}"
+
+
+def work_months(index: int) -> Value:
+    """Months of workstream ``index`` inside the horizon, over the workbook's inputs."""
+    return months_inside(
+        Sym(workstream_setting(index, "start_month")),
+        Sym(workstream_setting(index, "duration_months")),
+        Sym("horizon_months"),
+    )
+
+
+def plan_terms(index: int, share: str) -> dict[str, Value]:
+    """The plan terms (:mod:`shorewise.engine.country_plan`) of the component of workstream
+    ``index`` whose share of the capacity is input ``share``."""
+    fte = Sym(workstream_setting(index, "fte")) * Sym(share)
+    load = maximum(Sym("plan_head_months"), 1e-9)
+    return {
+        "plan_fixed_share": fte * work_months(index) / load,
+        "plan_running_share": fte * Sym("plan_span_months") / load,
+        "plan_hires": Sym("plan_heads"),
+    }
 
 
 @dataclass(frozen=True)
@@ -75,6 +117,7 @@ def _variant(alt: Alternative, inputs: ResolvedInputs, k: int, route: Route | No
         volatility=ws.scope_volatility.value,
         route=route,
         contract=ws.contract.value,
+        plan=plan_terms(w, share),
     )
     params = {name: e for name, e in exprs.items() if const_value(e) != 0.0}
     target = named("target_fte", Sym(workstream_setting(w, "fte")) * Sym(share), "target FTE")
@@ -115,7 +158,7 @@ def sheet_model(alt: Alternative, inputs: ResolvedInputs) -> SheetModel:
             continue
         eor, entity = (_variant(alt, inputs, k, r) for r in (Route.EOR, Route.ENTITY))
         variants += [eor, entity]
-        rule = route_rule(Sym("offshore_route"), eor.figures, entity.figures)
+        rule = Sym(PLAN_ROUTE.format(country=comp.option.country))
         choice = named(f"route_entity_{k}", rule, "own entity (1) or employer of record (0)")
         choices[k] = choice
         is_entity = compare("=", choice, 1.0)

@@ -28,7 +28,7 @@ from shorewise.engine.metrics import METRIC_NAMES
 from shorewise.engine.params import PARAMETER_NAMES, PARAMETERS
 from shorewise.engine.types import CATEGORIES
 from shorewise.report.excel_cells import SheetWriter, address
-from shorewise.report.excel_layout import Sheet, cell_name
+from shorewise.report.excel_layout import Sheet, cell_name, quote_sheet
 from shorewise.report.excel_model import ROUTE_WORDS, SheetModel, Variant, sheet_model
 from shorewise.report.workbook_source import WorkbookSource
 from shorewise.results.vocabulary import category_label, option_label
@@ -57,6 +57,7 @@ class Bindings:
     refs: dict[str, str]
     values: dict[str, Any]
     named_inputs: dict[str, str] = field(default_factory=dict)
+    plan_routes: dict[str, tuple[int, int]] = field(default_factory=dict)  # country -> cell
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,8 @@ class OptionFigures:
 
     refs: dict[str, str]  # metric or category -> reference
     values: dict[str, Any]
+    # a team abroad alone: route -> its figures (total_cost, effective_fte_months) -> reference
+    route_figures: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 def _style(node: Named) -> str:
@@ -145,7 +148,21 @@ class _OptionSheet:
         self.w.write_cells()
         self.w.write_months(cell_name(self.results_row, 2, absolute=True))
         values = {k: self.sheet.cells[address(ref)].value for k, ref in refs.items()}
-        return OptionFigures(refs, values)
+        return OptionFigures(refs, values, self._route_figures())
+
+    def _route_figures(self) -> dict[str, dict[str, str]]:
+        """Where a lone team abroad's figures under each route are (the plan's route)."""
+        if len(self.alt.components) != 1:
+            return {}
+        sheet = quote_sheet(self.sheet.name)
+        return {
+            v.route.value: {
+                k: f"{sheet}!{self.w.places.cells[id(v.figures[k])]}"
+                for k in ("total_cost", "effective_fte_months")
+            }
+            for v in self.m.variants
+            if v.route is not None
+        }
 
     def _results(self) -> dict[str, str]:
         s, m, cur = self.sheet, self.m, self.c.scenario.currency

@@ -82,6 +82,9 @@ def comparison_markdown(c: Result, *, detail: bool = False) -> str:
         lines += [f"Net present value of the plan: {_band(c.plan.npv_cost, cur)}", ""]
     for note in c.notes:
         lines += [f"> {note}", ""]
+    if c.routes:
+        lines += ["Team abroad, route per country:", ""]
+        lines += [f"- {route.text}" for route in c.routes] + [""]
     for ws in c.workstreams:
         rows = c.rows_for(ws.name)
         lines += [

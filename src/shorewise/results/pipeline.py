@@ -31,6 +31,7 @@ from shorewise.results.evaluation import Evaluation
 from shorewise.results.flip_runner import workstream_flips
 from shorewise.results.information import plan_information
 from shorewise.results.plan import overall_recommendation, plan_summary
+from shorewise.results.routes import country_routes
 from shorewise.results.summarise import OptionSummary, summarise_option
 from shorewise.results.vocabulary import input_label, option_label
 from shorewise.results.wording import Wording
@@ -312,6 +313,7 @@ def _assemble(
         strategies=rows,
         recommendation=recommendation,
         plan=plan,
+        routes=country_routes(ev),
         notes=[*policy_notes(s), *guard_notes(ev)],
         weights={c: round(float(v), 6) for c, v in zip(CRITERIA, scoring_weights(s), strict=True)},
         smaa=list(recommendation.by_workstream[0].smaa),

@@ -31,6 +31,7 @@ from shorewise.results.result_parts import (
     AssumptionRow,
     Band,
     Component,
+    CountryRoute,
     Finding,
     FlipCondition,
     HistogramBin,
@@ -53,6 +54,7 @@ __all__ = [
     "AssumptionRow",
     "Band",
     "Component",
+    "CountryRoute",
     "Finding",
     "FlipCondition",
     "HistogramBin",
@@ -90,6 +92,7 @@ class Result(_Frozen):
     strategies: list[OptionRow]
     recommendation: Recommendation
     plan: Plan
+    routes: list[CountryRoute] = Field(default_factory=list)
     notes: list[str]
     weights: dict[str, float] = Field(default_factory=dict)
     smaa: list[dict[str, Any]] = Field(default_factory=list)

@@ -97,6 +97,24 @@ class RouteChoice(_Frozen):
     entity_total: float | None
 
 
+class CountryRoute(_Frozen):
+    """The route of the plan's team abroad in one country, chosen from the plan's load
+    there (an entry of ``routes``); money in the scenario currency at central values."""
+
+    country: str
+    country_name: str
+    route: str  # "eor" or "entity"
+    route_label: str
+    chosen_by: str  # "cheaper" or "scenario"
+    head_months: float  # the plan's load: FTE x months of work, summed over workstreams
+    crossover_head_months: float | None  # from this load an own entity pays off
+    eor_total_cost: float
+    entity_total_cost: float
+    eor_cost_per_effective_fte_month: float
+    entity_cost_per_effective_fte_month: float
+    text: str
+
+
 class OptionRow(_Frozen):
     """One workstream x option (a row of ``strategies``)."""
 
