@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -57,3 +58,14 @@ def serving(url: str, **options: Any) -> Iterator[httpx.Client]:
     app = create_app(url, **{"max_samples": 20_000, **options})
     with LiveServer(app) as server, httpx.Client(base_url=server.url, timeout=120) as client:
         yield client
+
+
+def wait_for_job(client: httpx.Client, job_id: str) -> dict[str, object]:
+    """Poll ``/api/jobs/{job_id}`` until the job is no longer queued or running (2 minutes
+    at most) and return its last state."""
+    for _ in range(1200):
+        state = client.get(f"/api/jobs/{job_id}").json()
+        if state["state"] not in ("queued", "running"):
+            return dict(state)
+        time.sleep(0.1)
+    raise AssertionError(f"job {job_id} did not finish")

@@ -5,13 +5,12 @@ answer 4xx with a message, never 500."""
 from __future__ import annotations
 
 import re
-import time
 from html import unescape
 
 import httpx
 import pytest
 from tests.human_text import ids_in
-from tests.web.conftest import example_text
+from tests.web.conftest import example_text, wait_for_job
 
 from shorewise.io.scenario_file import load_scenario
 from shorewise.web.breakeven import answer_words
@@ -36,15 +35,6 @@ def _run(client: httpx.Client, example: str = "core-platform") -> dict[str, int]
     return {"run_id": int(run.json()["run_id"]), "seed": int(run.json()["seed"])}
 
 
-def _wait(client: httpx.Client, job_id: str) -> dict[str, object]:
-    for _ in range(1200):
-        state = client.get(f"/api/jobs/{job_id}").json()
-        if state["state"] not in ("queued", "running"):
-            return dict(state)
-        time.sleep(0.1)
-    raise AssertionError("the job did not finish")
-
-
 def _text(html: str) -> str:
     return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
 
@@ -66,7 +56,7 @@ def test_the_break_even_of_two_options_in_words_and_numbers(client: httpx.Client
     queued = client.post(f"/runs/{run_id}/breakeven", data=form)
     assert queued.status_code == 303
     job_id = queued.headers["location"].rsplit("/", 1)[1]
-    assert _wait(client, job_id)["state"] == "done"
+    assert wait_for_job(client, job_id)["state"] == "done"
     done = client.get(f"/jobs/{job_id}")
     assert done.status_code == 303
     assert done.headers["location"] == f"/runs/{run_id}/breakeven?job={job_id}#answer"
@@ -117,7 +107,7 @@ def test_an_unknown_job_or_run_answers_404(client: httpx.Client) -> None:
     token = _token(client)
     report = client.post(f"/runs/{run_id}/reports", data={"csrf_token": token, "format": "md"})
     job_id = report.headers["location"].rsplit("/", 1)[1]
-    _wait(client, job_id)
+    wait_for_job(client, job_id)
     other = client.get(f"/runs/{run_id}/breakeven", params={"job": job_id})
     assert other.status_code == 404
     assert "not a break-even" in unescape(other.text)

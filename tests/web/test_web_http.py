@@ -5,12 +5,11 @@ anything; reports are made by the queue and fetched after; ``HEAD`` answers wher
 from __future__ import annotations
 
 import re
-import time
 
 import httpx
 import pytest
 from sqlalchemy import func, select
-from tests.web.conftest import example_text, serving
+from tests.web.conftest import example_text, serving, wait_for_job
 
 from shorewise.storage.models import JobRow, RunRow, VersionRow
 from shorewise.workflows.library import Library
@@ -40,15 +39,6 @@ def _rows(db_url: str) -> tuple[int, int, int]:
 def _create(client: httpx.Client, text: str | None = None) -> int:
     answer = client.post("/api/scenarios", content=text or example_text(), headers=YAML)
     return int(answer.json()["id"])
-
-
-def _wait(client: httpx.Client, job_id: str) -> dict[str, object]:
-    for _ in range(1200):
-        state = client.get(f"/api/jobs/{job_id}").json()
-        if state["state"] not in ("queued", "running"):
-            return dict(state)
-        time.sleep(0.1)
-    raise AssertionError("the job did not finish")
 
 
 def test_no_get_runs_or_writes_anything(db_url: str) -> None:
@@ -92,7 +82,7 @@ def test_a_report_is_made_by_the_queue_and_fetched_when_ready(db_url: str) -> No
         queued = client.post(f"/runs/{run_id}/reports", data={"csrf_token": token, "format": "pdf"})
         assert queued.status_code == 303
         job_id = queued.headers["location"].rsplit("/", 1)[1]
-        state = _wait(client, job_id)
+        state = wait_for_job(client, job_id)
         assert state["state"] == "done", state
         assert state["file"] == f"/api/jobs/{job_id}/file"
         page = client.get(f"/jobs/{job_id}")
@@ -105,13 +95,13 @@ def test_a_report_is_made_by_the_queue_and_fetched_when_ready(db_url: str) -> No
         )
         api = client.post(f"/api/runs/{run_id}/reports", params={"format": "csv"})
         assert api.status_code == 202
-        assert _wait(client, api.json()["job_id"])["state"] == "done"
+        assert wait_for_job(client, api.json()["job_id"])["state"] == "done"
         csv = client.get(f"/api/jobs/{api.json()['job_id']}/file")
         assert csv.status_code == 200
         assert csv.headers["content-type"].startswith("text/csv")
         assert "Payments platform" in csv.text or "," in csv.text.splitlines()[0]
         run_job = client.post(f"/api/scenarios/{run.json()['run']['scenario_id']}/jobs")
-        finished = _wait(client, run_job.json()["job_id"])
+        finished = wait_for_job(client, run_job.json()["job_id"])
         assert client.get(f"/api/jobs/{finished['job_id']}/file").status_code == 404  # no file
 
 

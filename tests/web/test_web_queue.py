@@ -5,13 +5,12 @@ synchronous run endpoint waits its turn like any job; progress pages see a dead 
 from __future__ import annotations
 
 import re
-import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 import httpx
 from sqlalchemy import select, update
-from tests.web.conftest import example_text, serving
+from tests.web.conftest import example_text, serving, wait_for_job
 
 from shorewise.storage.models import JobRow, utc_now
 from shorewise.workflows.library import Library
@@ -27,15 +26,6 @@ def _token(client: httpx.Client) -> str:
     match = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/scenarios/new").text)
     assert match
     return match[1]
-
-
-def _wait_done(client: httpx.Client, job_id: str) -> dict[str, object]:
-    for _ in range(1200):
-        state = client.get(f"/api/jobs/{job_id}").json()
-        if state["state"] not in ("queued", "running"):
-            return dict(state)
-        time.sleep(0.1)
-    raise AssertionError(f"job {job_id} did not finish")
 
 
 def _assert_busy(response: httpx.Response) -> None:
@@ -82,7 +72,7 @@ def test_queued_jobs_outlive_the_server_and_run_at_the_next_start(db_url: str) -
             for i in range(3)
         ]
     with serving(db_url, workers=2) as client:  # a restart
-        states = [_wait_done(client, job_id) for job_id in job_ids]
+        states = [wait_for_job(client, job_id) for job_id in job_ids]
         assert [s["state"] for s in states] == ["done"] * 3
         samples = [client.get(f"/api/runs/{s['run_id']}").json()["samples"] for s in states]
         assert samples == [40, 41, 42]

@@ -14,8 +14,8 @@ from shorewise.domain.scenario import Scenario
 from shorewise.engine.alternatives import Alternative
 
 CORE_REASON = (
-    "core IT capability: the seed's rule is never to outsource core IT, so outsourcing is "
-    "excluded here (policy never_outsource_core is on)"
+    "core IT capability: the article's rule is never to outsource core IT, so outsourcing "
+    "is excluded here (the scenario keeps that rule on)"
 )
 
 
@@ -89,12 +89,13 @@ def policy_notes(scenario: Scenario) -> list[str]:
     notes = []
     if not scenario.policy.never_outsource_core:
         notes.append(
-            "Policy never_outsource_core was turned OFF in this scenario: outsourcing core "
-            "work is allowed here, against the seed's advice to never outsource core IT."
+            "The rule to never outsource core work was turned OFF in this scenario: "
+            "outsourcing core work is allowed here, against the article's advice to never "
+            "outsource core IT."
         )
     if not scenario.company.tech_company:
         notes.append(
-            "Non-IT company: the seed notes that outsourcing IT projects to a trustworthy "
+            "Non-IT company: the article notes that outsourcing IT projects to a trustworthy "
             "third party makes most sense for companies whose business is not IT."
         )
     return notes
