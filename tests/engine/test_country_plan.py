@@ -94,7 +94,8 @@ def test_each_row_pays_its_share_of_the_entity_and_the_plan_pays_it_once() -> No
         {"name": "b", "fte": 2, "duration_months": 12, "start_month": 30},
     ]
     load = plan_load(_plan(workstreams))
-    assert load == PlanLoad(head_months=168.0, heads=4.0, span_months=42.0, horizon_months=42)
+    # the horizon runs on 12 months past the last due month, while a late team is kept
+    assert load == PlanLoad(head_months=168.0, heads=4.0, span_months=42.0, horizon_months=54)
     a = component_terms(load, fte=6, share=1.0, months=24)
     b = component_terms(load, fte=2, share=1.0, months=12)
     assert a.fixed_share + b.fixed_share == pytest.approx(1.0)

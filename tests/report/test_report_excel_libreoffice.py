@@ -63,7 +63,7 @@ EDITS: dict[str, tuple[str, dict[str, Any], dict[str, Any]]] = {
         {"workstream2_start_month": 10, "workstream2_duration_months": 30, "offshore_route": "eor"},
         {"workstreams": [{}, {"start_month": 10, "duration_months": 30}], "offshore_route": "eor"},
     ),
-    "the plan's load: 10 -> 20 FTE switches both countries to an own entity": (
+    "the plan's load: 20 FTE puts both countries on an own entity": (
         "two-workstreams", {"workstream1_fte": 20}, {"workstreams": [{"fte": 20}]},
     ),
     "own entity forced, shared by two workstreams of other sizes": (
@@ -236,7 +236,7 @@ def test_the_cases_change_what_they_claim(office: dict[str, dict[str, Any]]) -> 
         return c.live.alternatives[vn].components[0].route
 
     assert route(base) != route(bigger)
-    plan = _edited("two-workstreams", {})
+    plan = _edited("two-workstreams", {"workstreams": [{"fte": 6}]})
     larger = _edited("two-workstreams", {"workstreams": [{"fte": 20}]})
     assert {r.route for r in plan.routes} == {"eor"}
     assert {r.route for r in larger.routes} == {"entity"}
