@@ -134,11 +134,17 @@ def optimize_scenario(scenario: Scenario, rate_card: RateCard | None = None) -> 
 def _capacity_value(
     scenario: Scenario, inputs: Any, central: dict[str, Any], alternatives: list[Any]
 ) -> float:
-    """Cost of delay per FTE-month if set, else the home team's cost per effective FTE-month."""
-    set_value = float(central["cost_of_delay_per_fte_month"][0])
-    if set_value > 0:
-        return set_value
+    """The model's cost of delay per FTE-month (the scenario's figure, else
+    ``cost_of_delay_multiple`` x the home team's loaded monthly cost), else, when that is
+    0, the home team's cost per effective FTE-month."""
+    from shorewise.domain.strategy import OptionKey, Strategy
     from shorewise.engine.alternatives import simulate_alternative
+    from shorewise.engine.params import option_params
+
+    home_key = OptionKey(Strategy.ONSHORE_INHOUSE)
+    priced = float(option_params(home_key, central, inputs, volatility="medium").cost_of_delay[0])
+    if priced > 0:
+        return priced
 
     home = next(a for a in alternatives if a.strategy == "onshore_inhouse" and a.mix is None)
     cube = simulate_alternative(scenario, inputs, home, central)
