@@ -13,7 +13,7 @@ from shorewise.decision.criteria import Facts
 from shorewise.decision.findings import FlipFinding
 from shorewise.decision.policy import eligibility
 from shorewise.domain.validation import build_scenario
-from shorewise.engine.alternatives import build_alternatives
+from shorewise.engine.alternatives import build_alternatives, simulate_alternative
 from shorewise.engine.inputs import resolve_inputs
 from shorewise.io.scenario_file import parse_text
 from shorewise.results import flip_runner
@@ -47,7 +47,8 @@ class _Reference(flip_runner._Decider):
         for alt in build_alternatives(v.scenario, v.inputs, central, workstreams=(self.w,)):
             if not eligibility(alt, v.scenario).eligible:
                 continue
-            row = flip_runner._option_facts(v.scenario, v.inputs, alt, draws, central)
+            cube = simulate_alternative(v.scenario, v.inputs, alt, draws)
+            row = flip_runner._option_facts(v.scenario, v.inputs, alt, cube, draws, central)
             if row is not None:
                 names.append(alt.option_name)
                 facts.append(row)
@@ -75,12 +76,17 @@ def _cases() -> list[tuple[dict[str, Any], int]]:
     short["workstreams"][0]["duration_months"] = 8
     retail = parse_text(example_path("retail-app").read_text(), source="retail-app")
     two = parse_text(example_path("two-workstreams").read_text(), source="two-workstreams")
-    return [(US_VN, 2500), (short, 400), (retail, 400), (two, 300)]
+    mixes = parse_text(example_path("leads-at-home-mix").read_text(), source="mixes")
+    hard = copy.deepcopy(US_VN)  # a hard deadline and a hard budget exclude some options
+    hard["workstreams"][0]["deadline"] = "hard"
+    hard["company"] = {"annual_budget": 2_900_000, "budget_limit": "hard"}
+    return [(US_VN, 2500), (short, 400), (retail, 400), (two, 300), (mixes, 300), (hard, 400)]
 
 
-@pytest.mark.parametrize(
-    ("data", "samples"), _cases(), ids=["us-vn-36", "us-vn-8", "retail-app", "two-workstreams"]
-)
+IDS = ["us-vn-36", "us-vn-8", "retail-app", "two-workstreams", "mixes", "hard-limits"]
+
+
+@pytest.mark.parametrize(("data", "samples"), _cases(), ids=IDS)
 def test_the_search_reports_what_the_plain_search_reports(
     data: dict[str, Any], samples: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:

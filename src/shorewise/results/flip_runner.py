@@ -40,10 +40,11 @@ from shorewise.engine.alternatives import (
     Alternative,
     build_alternatives,
     control_index,
-    simulate_alternative,
+    simulate_component,
 )
 from shorewise.engine.inputs import ResolvedInputs
 from shorewise.engine.metrics import draw_metrics
+from shorewise.engine.option import OptionCube
 from shorewise.engine.types import DrawVector, FloatArray
 from shorewise.results.evaluation import Evaluation
 from shorewise.results.summarise import year_costs
@@ -142,6 +143,7 @@ class _Decider:
         self.facts: dict[tuple[object, ...], tuple[list[str], list[Facts]]] = {}
         self.options: _Memos[list[Alternative]] = _Memos()
         self.rows: _Memos[Facts | None] = _Memos()
+        self.parts: _Memos[OptionCube] = _Memos()  # a mix's parts, at the run's scenario
         self.alive: list[object] = []  # the variants' models, so their ids stay theirs
         self.weights = scoring_weights(ev.scenario)  # trial values never change the weights
 
@@ -195,12 +197,41 @@ class _Decider:
         memo = self.rows.get(key, overrides)
         if memo is None:
             seen: set[str] = set()
+            cube = self._cube(v, alt, draws, overrides, seen)
             row = _option_facts(
-                v.scenario, v.inputs, alt, _Reads(draws, seen), _Reads(central, seen)
+                v.scenario, v.inputs, alt, cube, _Reads(draws, seen), _Reads(central, seen)
             )
             memo = _Memo(frozenset(seen), overrides, row)
             self.rows.put(key, memo)
         return memo.value
+
+    def _cube(
+        self,
+        v: _Variant,
+        alt: Alternative,
+        draws: Mapping[str, DrawVector],
+        overrides: Mapping[str, float],
+        seen: set[str],
+    ) -> OptionCube:
+        """``alt`` simulated over ``draws`` as :func:`simulate_alternative` does (its parts
+        summed in order), each part of a mix reused while it reads no changed input (kept
+        only at the run's own scenario and when it reads none, to bound the memory)."""
+        total: OptionCube | None = None
+        for c in alt.components:
+            key = ("part", id(v.scenario), id(v.inputs), alt.workstream_index, c)
+            memo = self.parts.get(key, overrides) if alt.mix else None
+            if memo is None:
+                reads: set[str] = set()
+                part = simulate_component(
+                    v.scenario, v.inputs, alt.workstream, c, _Reads(draws, reads), load=alt.load
+                )
+                memo = _Memo(frozenset(reads), overrides, part)
+                if alt.mix and v.scenario is self.ev.scenario and not reads & overrides.keys():
+                    self.parts.put(key, memo)
+            seen |= memo.reads
+            total = memo.value if total is None else total + memo.value
+        assert total is not None  # an alternative has at least one component
+        return total
 
     def first(self, v: _Variant) -> str | None:
         names, facts = self._facts(v)
@@ -215,18 +246,20 @@ def _option_facts(
     scenario: Scenario,
     inputs: ResolvedInputs,
     alt: Alternative,
+    cube: OptionCube,
     draws: Mapping[str, DrawVector],
     central: Mapping[str, DrawVector],
 ) -> Facts | None:
-    """One option simulated over ``draws`` and scored as the recommendation scores it, or
-    ``None`` when a hard deadline or budget excludes it."""
-    cube = simulate_alternative(scenario, inputs, alt, draws)
+    """One option's simulation ``cube`` over ``draws`` scored as the recommendation scores
+    it, or ``None`` when a hard deadline or budget excludes it."""
     metrics = draw_metrics(cube, np.broadcast_to(draws["discount_rate"], (cube.draws,)))
     required = alt.workstream.required_fte_months
     delivered = float(np.median(np.clip(metrics.effective_fte_months / required, 0, 1)))
-    yearly = np.median(year_costs(cube.burn), axis=0)
     budget = scenario.company.annual_budget
-    over = [k + 1 for k, c in enumerate(yearly) if budget is not None and c > budget]
+    over: list[int] = []
+    if budget is not None:  # the yearly medians only matter against a budget
+        yearly = np.median(year_costs(cube.burn), axis=0)
+        over = [k + 1 for k, c in enumerate(yearly) if c > budget]
     if not exclusion(alt, scenario, delivered, over).eligible:
         return None
     return facts_for(alt, metrics, central, inputs, control_index(alt, central))
