@@ -141,6 +141,7 @@ class _Decider:
     def __init__(self, ev: Evaluation, workstream: int, draws: Mapping[str, DrawVector]) -> None:
         self.ev, self.w, self.draws = ev, workstream, draws
         self.facts: dict[tuple[object, ...], tuple[list[str], list[Facts]]] = {}
+        self.matrices: dict[int, FloatArray] = {}  # the P50 matrix of each variant's facts
         self.options: _Memos[list[Alternative]] = _Memos()
         self.rows: _Memos[Facts | None] = _Memos()
         self.parts: _Memos[OptionCube] = _Memos()  # a mix's parts, at the run's scenario
@@ -238,7 +239,9 @@ class _Decider:
         if not facts:
             return None
         weights = v.weights if v.weights is not None else self.weights
-        scores = weighted_sum(central_matrix(facts), DIRECTIONS, weights, NORMALISATION)
+        if id(facts) not in self.matrices:  # the variant's facts, kept in self.facts
+            self.matrices[id(facts)] = central_matrix(facts)
+        scores = weighted_sum(self.matrices[id(facts)], DIRECTIONS, weights, NORMALISATION)
         return names[int(np.argmax(scores))]
 
 
