@@ -8,6 +8,13 @@ same criteria builder as the recommendation (risk and lateness recomputed) and t
 ranking first is returned. Inputs searched: the work's duration, the vendor margin, the
 offshore wage ratio, the pick's productivity and the weight on cost.
 
+What a trial would compute again unchanged is reused, never approximated: every
+computation (the routes, an option's facts, a part of a mix) is kept with the inputs it
+looked up, and serves any trial value of an input it did not look up (the vendor margin
+leaves the teams alone, a productivity only its option, the weight on cost no simulation at
+all). The findings are those of re-running everything (``tests/results/
+test_flip_search_equivalence.py`` keeps that plain search as the reference).
+
 Example::
 
     >>> flips = workstream_flips(evaluation, 0, "offshore_inhouse@VN")   # doctest: +SKIP
