@@ -61,6 +61,19 @@ def _learning_integral(y: Value, learn: Value) -> Value:
     return z * z * z / (6.0 * learn) + 0.5 * (y_pos - z) * (y_pos + z - learn)
 
 
+def productive_months(y: Value, ramp: Value, learn: Value) -> Value:
+    """Full-strength months delivered ``y`` months after hiring starts: the integral of the
+    productive share, ``(V(y) - V(y - R)) / R`` (``y - R/2 - L/2`` once settled)."""
+    return (_learning_integral(y, learn) - _learning_integral(y - ramp, learn)) / ramp
+
+
+def productive_rate(y: Value, ramp: Value, learn: Value) -> Value:
+    """The productive share itself ``y`` months after hiring starts (the derivative of
+    :func:`productive_months`): ``(U(y) - U(y - R)) / R``, ``U`` the learning curve's
+    integral (of the same form as the ramp's)."""
+    return (_ramp_integral(y, learn) - _ramp_integral(y - ramp, learn)) / ramp
+
+
 def headcount_share(delay: Value, ramp: Value) -> Expr:
     """Mean share of the full team on the payroll in each month (``ramp`` already at least
     :data:`MIN_MONTHS`)."""

@@ -49,6 +49,8 @@ from shorewise.engine.curves import (
     headcount_share,
     hires_share,
     monthly_rate,
+    productive_months,
+    productive_rate,
     productive_share,
 )
 from shorewise.engine.expr import (
@@ -133,14 +135,30 @@ def _staffing(p: Mapping[str, Value], s: Mapping[str, Value]) -> dict[str, Expr]
     }
 
 
+FINISH_NEWTON_STEPS = 4
+"""Newton steps refining the finish month of work done while the team is still being hired
+or trained (from the right: each step stays at or after the true month; exact once settled).
+In the month the team leaves, that month's mean capacity counts for the share of the month
+it stays, so work finished during hiring or learning is counted up to a few per cent over
+its scope (the monthly grid's resolution; exact once the team is at full strength)."""
+
+
 def _finish(p: Mapping[str, Value], s: Mapping[str, Value], st: Mapping[str, Expr]) -> Expr:
     """Months from the work's start until its scope (``target x duration``) is delivered:
-    the lag of hiring and learning (``delay + R/2 + L/2``, exact once the team is at full
-    strength) plus the scope over the capacity at full strength."""
-    at_full = st["full_paid"] * p["productivity"] * st["productive_factor"]
-    lag = p["delay_months"] + 0.5 * st["ramp"] + 0.5 * st["learn"]
+    the lag of hiring and learning (``delay + R/2 + L/2``) plus the scope over the capacity
+    at full strength — exact once the team is at full strength — then
+    :data:`FINISH_NEWTON_STEPS` Newton steps on the delivered capacity for work finished
+    during the ramp (the capacity curve is convex there, so the steps never undershoot)."""
+    at_full = maximum(st["full_paid"] * p["productivity"] * st["productive_factor"], 1e-9)
+    delay, ramp, learn = p["delay_months"], st["ramp"], st["learn"]
     scope = s["target_fte"] * s["duration_months"]
-    return named("finish_months", lag + scope / maximum(at_full, 1e-9), "months to finish")
+    finish: Value = delay + 0.5 * ramp + 0.5 * learn + scope / at_full
+    for step in range(FINISH_NEWTON_STEPS):
+        finish = named(f"finish_step{step}", finish, f"months to finish, estimate {step + 1}")
+        y = finish - delay
+        excess = at_full * productive_months(y, ramp, learn) - scope
+        finish = finish - excess / (at_full * maximum(productive_rate(y, ramp, learn), 1e-9))
+    return named("finish_months", finish, "months to finish")
 
 
 def component_model(p: Mapping[str, Value], s: Mapping[str, Value]) -> ComponentModel:
