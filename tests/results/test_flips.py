@@ -97,3 +97,16 @@ def test_the_nearer_side_is_reported() -> None:
     assert flip.threshold is not None
     assert flip.step is not None
     assert flip.threshold <= 0.55 < flip.threshold + flip.step
+
+
+def test_the_vendor_margin_is_searched_only_where_a_price_reads_it() -> None:
+    """Vendors in the US and Vietnam bill a published rate band, so their margin changes
+    nothing and is not offered as a flip; Australia has no band, so its home vendor is cost
+    plus margin and the margin is searched."""
+    banded = evaluate(build_scenario(US_VN), samples=0)
+    inputs = {f.input for f in banded.recommendation.by_workstream[0].flip_conditions}
+    assert "vendor_margin" not in inputs
+    assert "duration_months" in inputs
+    australia = evaluate(build_scenario({**US_VN, "home_country": "AU"}), samples=0)
+    inputs = {f.input for f in australia.recommendation.by_workstream[0].flip_conditions}
+    assert "vendor_margin" in inputs

@@ -38,7 +38,7 @@ from shorewise.engine.expr import Operand, Value, compare, const_value, where
 from shorewise.engine.inputs import ResolvedInputs
 from shorewise.engine.metrics import draw_metrics
 from shorewise.engine.option import OptionCube, Timing, simulate_option
-from shorewise.engine.params import Route, option_params
+from shorewise.engine.params import Route, inputs_read, option_params
 from shorewise.engine.types import DrawVector
 
 
@@ -103,6 +103,19 @@ class Alternative:
     def short_label(self) -> str:
         """A short name for narrow tables: ``home team``, ``VN vendor``, ``mix: NAME``."""
         return f"mix: {self.mix}" if self.mix else self.components[0].option.short_label
+
+    def inputs_read(self, inputs: ResolvedInputs) -> frozenset[str]:
+        """The input keys the parameters of this row's components read."""
+        ws = self.workstream
+        volatility, contract = ws.scope_volatility.value, ws.contract.value
+        return frozenset().union(
+            *(
+                inputs_read(
+                    c.option, inputs, volatility=volatility, route=c.route, contract=contract
+                )
+                for c in self.components
+            )
+        )
 
     def share_where(self, predicate: str) -> float:
         """Share of capacity with a property: ``outsourced``, ``offshore`` or ``inhouse``."""

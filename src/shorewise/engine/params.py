@@ -64,6 +64,7 @@ __all__ = [
     "OptionParams",
     "Route",
     "derived_inputs",
+    "inputs_read",
     "option_params",
     "parameter_model",
     "rate_card_key",
@@ -314,6 +315,19 @@ def _draws(value: Any, n: int) -> DrawVector:
     if isinstance(value, np.ndarray) and value.shape == (n,):
         return value
     return np.broadcast_to(np.asarray(value, dtype=np.float64), (n,))
+
+
+def inputs_read(
+    option: OptionKey,
+    inputs: ResolvedInputs,
+    *,
+    volatility: str,
+    route: Route | None = None,
+    contract: str = "time_and_materials",
+) -> frozenset[str]:
+    """The input keys ``option``'s parameters read (a vendor priced from a rate band does not
+    read ``vendor_margin``)."""
+    return frozenset(_program(option, inputs, volatility, route, contract)[1])
 
 
 def option_params(

@@ -306,7 +306,7 @@ def _searches(
         )
     )
     options = [a for a in ev.alternatives if a.workstream_index == workstream]
-    if any(c.option.strategy.outsourced for a in options for c in a.components):
+    if any("vendor_margin" in a.inputs_read(ev.inputs) for a in options):
         margin = float(ev.central["vendor_margin"][0])
         out.append(
             (
