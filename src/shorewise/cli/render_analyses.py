@@ -139,9 +139,8 @@ def plan_blocks(plan: Any) -> list[Block]:
             text_columns=frozenset({0, 1}),
         ),
         f"Objective {fmt.money(plan.npv_cost, cur)} against "
-        f"{fmt.money(plan.best_pure_npv_cost, cur)} for the best single options (NPV plus "
-        f"missing capacity at {fmt.money(plan.constraints['capacity_value_per_fte_month'], cur)} "
-        "per FTE-month).",
+        f"{fmt.money(plan.best_pure_npv_cost, cur)} for the best single options (NPV of the "
+        "cost to finish, months late priced by the cost of delay).",
     ]
     for name, price in plan.shadow_prices.items():
         what = _COUNTRY_CODE.sub(lambda m: country_name(m.group(0)), name)

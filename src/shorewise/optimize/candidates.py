@@ -4,10 +4,9 @@ The engine is linear in an option's share of the capacity except for fixed costs
 and entity set-up, entity running), so two runs — at the full share and at half — give
 the variable and fixed parts exactly: ``fixed = 2 C(1/2) - C(1)``, ``variable = C(1) - fixed``.
 
-Slow options deliver less, and would look cheaper: every FTE-month missing against the
-target during the work is charged at ``capacity_value`` (the scenario's cost of delay,
-or else what an effective FTE-month costs with the in-house team at home), so the
-optimiser compares equal delivered work.
+Every option keeps its team until its share of the scope is done and the engine prices the
+months late (cost of delay), so the NPVs compare the same delivered work; the capacity
+short of the target by the due month is kept for the report (``missing_fte_months``).
 
 Example::
 
@@ -46,10 +45,8 @@ def build_candidates(
     alternatives: Sequence[Alternative],
     eligible: Sequence[bool],
     deadline_month: int | None = None,
-    capacity_value: float = 0.0,
 ) -> list[Candidate]:
-    """One candidate per pure alternative (mixes are skipped: the optimiser makes its own);
-    ``capacity_value`` prices each missing FTE-month (see module doc)."""
+    """One candidate per pure alternative (mixes are skipped: the optimiser makes its own)."""
     years = max(1, -(-scenario.horizon // 12))
     rate = np.asarray(central["discount_rate"])
     out = []
@@ -65,8 +62,6 @@ def build_candidates(
         ws = alt.workstream
         local = full.effective[0, ws.start_month : ws.end_month]
         missing = float(np.maximum(ws.target_fte - local, 0.0).sum())
-        npv_full += capacity_value * missing
-        npv_half += capacity_value * missing / 2
         fixed_npv = max(0.0, 2 * npv_half - npv_full)
         annual_full, annual_half = _annual(full.burn[0], years), _annual(half.burn[0], years)
         fixed_annual = np.maximum(0.0, 2 * annual_half - annual_full)

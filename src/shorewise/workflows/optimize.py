@@ -49,7 +49,8 @@ class OptimalPlan:
             if self.best_pure_npv_cost is None
             else round(self.best_pure_npv_cost, 2),
             "shadow_prices": {k: round(v, 2) for k, v in self.shadow_prices.items()},
-            "objective": "NPV of cost plus missing capacity priced at capacity_value_per_fte_month",
+            "objective": "NPV of the cost to finish: each part of a mix keeps its team until "
+            "its share of the scope is done, months late priced by the cost of delay",
             "shadow_price_meaning": "objective added per unit the constraint is tightened "
             "(control floor +1.0, country cap -1.0, budget -1)",
         }
@@ -62,9 +63,8 @@ def optimize_scenario(scenario: Scenario, rate_card: RateCard | None = None) -> 
     central = central_draws(inputs)
     alternatives = build_alternatives(scenario, inputs, central)
     eligible = [eligibility(a, scenario).eligible for a in alternatives]
-    value = _capacity_value(scenario, inputs, central, alternatives)
     candidates = build_candidates(
-        scenario, inputs, central, alternatives, eligible, settings.deadline_month, value
+        scenario, inputs, central, alternatives, eligible, settings.deadline_month
     )
     limits = [
         WorkstreamLimits(
@@ -86,7 +86,6 @@ def optimize_scenario(scenario: Scenario, rate_card: RateCard | None = None) -> 
     constraints = {
         **settings.model_dump(),
         "annual_budget": scenario.company.annual_budget,
-        "capacity_value_per_fte_month": round(value, 2),
     }
     solution = solve(candidates, limits, shared)
     plan = OptimalPlan(
@@ -129,24 +128,3 @@ def optimize_scenario(scenario: Scenario, rate_card: RateCard | None = None) -> 
         plan.shadow_prices = solution.shadow_prices
     plan.best_pure_npv_cost = best_pure if best_pure == best_pure else None
     return plan
-
-
-def _capacity_value(
-    scenario: Scenario, inputs: Any, central: dict[str, Any], alternatives: list[Any]
-) -> float:
-    """The model's cost of delay per FTE-month (the scenario's figure, else
-    ``cost_of_delay_multiple`` x the home team's loaded monthly cost), else, when that is
-    0, the home team's cost per effective FTE-month."""
-    from shorewise.domain.strategy import OptionKey, Strategy
-    from shorewise.engine.alternatives import simulate_alternative
-    from shorewise.engine.params import option_params
-
-    home_key = OptionKey(Strategy.ONSHORE_INHOUSE)
-    priced = float(option_params(home_key, central, inputs, volatility="medium").cost_of_delay[0])
-    if priced > 0:
-        return priced
-
-    home = next(a for a in alternatives if a.strategy == "onshore_inhouse" and a.mix is None)
-    cube = simulate_alternative(scenario, inputs, home, central)
-    delivered = float(cube.effective.sum())
-    return float(cube.burn.sum()) / delivered if delivered > 0 else 0.0
