@@ -290,8 +290,8 @@ def _caveats(
                     "due_month": s.start_month + s.work.duration_months,
                     "p_on_time": pick.p_on_time,
                     "finish_month": pick.finish_month_p50,
-                    "finish_cap_month": s.start_month
-                    + max(s.work.window_months, s.work.duration_months),
+                    "finish_cap_month": s.work.finish_cap_month
+                    or s.start_month + s.work.duration_months,
                     "every_option": not any(_on_time(c) for c in allowed),
                 },
             )

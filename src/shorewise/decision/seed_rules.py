@@ -55,7 +55,7 @@ class WorkFacts:
     annual_budget: float | None = None
     over_budget_years: tuple[int, ...] = field(default_factory=tuple)
     peak_year_cost: float | None = None
-    window_months: int = 0  # months a late team may be kept from the start (0: the duration)
+    finish_cap_month: int | None = None  # the latest month a late team is kept (None: due)
 
 
 def _finding(fits: bool, rule: str, **numbers: object) -> Finding:

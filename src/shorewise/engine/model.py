@@ -14,9 +14,10 @@ seats so every option delivers the target at full strength (covering its own chu
 ``equal_headcount`` staffs ``target`` seats.
 
 Work to deliver: the scope ``target x duration`` FTE-months is due at the end of the work;
-the team is kept until it is delivered — ``finish = delay + R/2 + L/2 + scope / capacity at
-full strength`` months from the start (hiring and learning lag, exact once the team is at
-full strength) — but at most ``window_months`` (the due month plus the finish allowance,
+the team is kept until it is delivered — ``finish = delay + R/2 + L/2 + scope / capacity
+at full strength`` months from the start (hiring and learning lag, exact once the team is
+at full strength; refined by Newton steps for work done during the ramp) — but at most
+``window_months`` (the due month plus the finish allowance,
 :func:`~shorewise.domain.limits.finish_allowance`). Every monthly figure is scaled by the
 share of the month the team is still kept, so cost to finish includes the extra months;
 each month past the due month costs ``target x cost_of_delay`` besides.
@@ -102,7 +103,6 @@ class ComponentModel:
     months: Value
     staffing: dict[str, Expr]  # per draw: full_paid, leaving_rate, paid_factor, ...
     finish: Expr  # per draw: months from the work's start until the scope is done
-    kept: Expr  # per draw: months the team is kept (the finish, within the window)
     paid: Expr
     effective: Expr
     growth: Expr
@@ -229,7 +229,6 @@ def component_model(p: Mapping[str, Value], s: Mapping[str, Value]) -> Component
         months=months,
         staffing=st,
         finish=finish,
-        kept=kept,
         paid=paid,
         effective=effective,
         growth=growth,

@@ -23,6 +23,7 @@ from shorewise.decision.findings import Finding, FlipFinding
 from shorewise.decision.policy import Eligibility, exclusion
 from shorewise.decision.recommend import Settings, WorkstreamDecision, recommend
 from shorewise.decision.seed_rules import WorkFacts
+from shorewise.domain.scenario import Scenario, Workstream
 from shorewise.domain.weight_spec import CRITERIA
 from shorewise.results import result as model
 from shorewise.results.assumption_rows import assumption_rows, scenario_data
@@ -38,6 +39,12 @@ from shorewise.results.wording import Wording
 from shorewise.uncertainty.summary import probability_lowest
 
 __all__ = ["build_result", "finding_model", "flip_model"]
+
+
+def _finish_cap(s: Scenario, ws: Workstream) -> int:
+    """The latest month (from the scenario start) a late team of ``ws`` is kept: its start
+    plus its ``window_months``, within the horizon."""
+    return min(ws.start_month + ws.window_months, s.horizon)
 
 
 def _clean(value: object) -> object:
@@ -129,7 +136,7 @@ def _decide(
             tech_company=s.company.tech_company,
             policy_never_outsource_core=s.policy.never_outsource_core,
             annual_budget=s.company.annual_budget,
-            window_months=min(ws.window_months, s.horizon - ws.start_month),
+            finish_cap_month=_finish_cap(s, ws),
         ),
         start_month=ws.start_month,
         deterministic=ev.run.deterministic,
@@ -327,7 +334,7 @@ def _assemble(
                 due_month=ws.end_month,
                 required_fte_months=round(ws.target_fte * ws.duration_months, 4),
                 scope_volatility=ws.scope_volatility.value,
-                finish_cap_month=min(ws.start_month + ws.window_months, s.horizon),
+                finish_cap_month=_finish_cap(s, ws),
             )
             for ws in s.workstreams
         ],

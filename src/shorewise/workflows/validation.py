@@ -23,7 +23,6 @@ import numpy as np
 from shorewise.decision.breakeven import breakeven_months
 from shorewise.domain.scenario import Scenario
 from shorewise.domain.strategy import OptionKey, Strategy
-from shorewise.domain.validation import build_scenario
 from shorewise.engine.alternatives import build_alternatives
 from shorewise.engine.inputs import resolve_inputs
 from shorewise.engine.params import option_params
@@ -39,7 +38,7 @@ from shorewise.market.benchmarks import (
 )
 from shorewise.market.rates import RateBand, vendor_rate_band
 from shorewise.uncertainty.montecarlo import central_draws, run_monte_carlo
-from shorewise.workflows.validation_decisions import decision_lines
+from shorewise.workflows.validation_decisions import decision_lines, reference_scenario
 
 PAIRS = (("US", "VN"), ("US", "IN"), ("US", "PL"), ("DE", "PL"), ("GB", "IN"), ("AU", "PH"))
 SIZES = (2, 10, 50)
@@ -68,15 +67,7 @@ class Outcome:
 
 
 def _scenario(home: str, country: str, fte: int, months: int) -> Scenario:
-    data = {
-        "name": f"{home} to {country}",
-        "home_country": home,
-        "currency": "USD",
-        "offshore_countries": [country],
-        "workstreams": [{"name": "work", "fte": fte, "duration_months": months, "core": False}],
-        "simulation": {"samples": DRAWS, "seed": SEED},
-    }
-    return build_scenario(data, source="<validation>")
+    return reference_scenario(home, country, fte, months, draws=DRAWS, seed=SEED)
 
 
 def outcome(home: str, country: str, fte: int, months: int) -> Outcome:

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from shorewise.domain.scenario import Scenario
 from shorewise.domain.validation import build_scenario
 from shorewise.results.result import Result
 from shorewise.results.vocabulary import country_name
@@ -58,22 +59,30 @@ def _point(result: Result, months: int, country: str) -> DurationPoint:
     )
 
 
+def reference_scenario(
+    home: str, country: str, fte: int, months: int, *, draws: int, seed: int
+) -> Scenario:
+    """One non-core workstream of ``fte`` FTE for ``months`` months, ``home`` to
+    ``country``, in US dollars, defaults everywhere else: the validation doc's scenarios."""
+    data = {
+        "name": f"{home} to {country}",
+        "home_country": home,
+        "currency": "USD",
+        "offshore_countries": [country],
+        "workstreams": [{"name": "work", "fte": fte, "duration_months": months, "core": False}],
+        "simulation": {"samples": draws, "seed": seed},
+    }
+    return build_scenario(data, source="<validation>")
+
+
 def duration_points(
     home: str, country: str, durations: Sequence[int], draws: int, seed: int
 ) -> list[DurationPoint]:
     """The pick and the figures for each length of work (flip search off)."""
     out = []
     for months in durations:
-        data = {
-            "name": f"{home} to {country}, {months} months",
-            "home_country": home,
-            "currency": "USD",
-            "offshore_countries": [country],
-            "workstreams": [{"name": "work", "fte": FTE, "duration_months": months}],
-            "simulation": {"samples": draws, "seed": seed},
-        }
-        result = evaluate(build_scenario(data, source="<validation>"), flips=False)
-        out.append(_point(result, months, country))
+        scenario = reference_scenario(home, country, FTE, months, draws=draws, seed=seed)
+        out.append(_point(evaluate(scenario, flips=False), months, country))
     return out
 
 
