@@ -126,10 +126,10 @@ def _years(ev: Model, rec: Alternative) -> int:
     return max(1, -(-last // 12))
 
 
-def _model(ev: Model, rec: Alternative, runner: Alternative | None) -> Outputs:
-    """Inputs (name -> (k,)) -> named outputs (k,) for the two options."""
+def _model(ev: Model, rec: Alternative, runner: Alternative | None, years: int) -> Outputs:
+    """Inputs (name -> (k,)) -> named outputs (k,) for the two options, ``years`` of them
+    by plan year."""
     base = ev.central
-    years = _years(ev, rec)
 
     def run(values: dict[str, FloatArray]) -> dict[str, FloatArray]:
         k = len(next(iter(values.values())))
@@ -204,12 +204,12 @@ def sensitivity(
         k: a.distribution for k, a in ev.inputs.assumptions.items() if not is_fixed(a.distribution)
     }
     names = sorted(dists)
-    model = _model(ev, rec, runner)
+    years = _years(ev, rec)
+    model = _model(ev, rec, runner, years)
     centrals = {k: float(ev.central[k][0]) for k in names}
     lows = {k: quantile(dists[k], 0.1) for k in names}
     highs = {k: quantile(dists[k], 0.9) for k in names}
     outputs = ["cost", *(["gap"] if runner else [])]
-    years = _years(ev, rec)
     outputs += [f"year{y + 1}" for y in range(years)]
     bars = {o: tornado(_cached(model, o), centrals, lows, highs) for o in outputs}
     indices: dict[str, dict[str, SobolIndex]] = {o: {} for o in outputs}
