@@ -74,7 +74,7 @@ check: lint typecheck layers
 ## bench: BM-1 (benchmarks/results.md), then sweeps, Dask and portfolios (benchmarks/scale.md)
 bench: $(DEV)
 	$(BIN)/python benchmarks/run.py
-	cd benchmarks && ../$(BIN)/python scale.py
+	cd benchmarks && ../$(BIN)/python scale.py && ../$(BIN)/python surfaces.py
 
 ## docs: regenerate the CLI reference from --help
 docs: $(DEV)

@@ -109,3 +109,26 @@ def test_capacity_without_a_known_target_has_no_rule() -> None:
     assert with_target["datasets"]["target"][0]["target"] == data.target_fte
     without = capacity_chart(data.bands, None, validate=True)
     assert "target" not in without["datasets"]
+
+
+def test_the_shared_look_is_in_every_spec_valid_and_each_legend_its_own(example: str) -> None:
+    import jsonschema
+    from altair.vegalite.v6.schema import load_schema
+
+    from shorewise.report.chart_style import CONFIG
+
+    before = json.dumps(CONFIG, sort_keys=True)
+    schema = load_schema()
+    columns = set()
+    for _, items in report_charts(comparison(example)):
+        for item in items:
+            config = item.spec["config"]
+            assert config["font"] == CONFIG["font"]
+            assert config["axis"]["gridColor"] == "#e8ebef"
+            assert config["legend"]["orient"] == "bottom"
+            columns.add(config["legend"]["columns"])
+            jsonschema.validate(item.spec, schema)  # the whole spec, config included
+    # each chart's legend columns are its own; the shared settings are never edited
+    assert json.dumps(CONFIG, sort_keys=True) == before
+    assert "columns" not in CONFIG["legend"]
+    assert columns <= {1, 2, 3}

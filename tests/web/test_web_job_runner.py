@@ -214,3 +214,35 @@ def test_a_job_whose_server_died_is_queued_again_or_failed_visibly(library: Libr
         assert "stopped 3 times" in (failed.error or "")
     finally:
         runner.shutdown()
+
+
+def test_a_progress_poll_waits_for_a_job_this_process_runs_and_returns_when_it_ends(
+    library: Library, work: Callable[[Work], None]
+) -> None:
+    import asyncio
+
+    release = threading.Event()
+
+    def held(lib: Library, record: Any, progress: Any, keep_going: Any) -> Any:
+        release.wait(WAIT_SECONDS)
+        return {"run_id": 1}, None
+
+    work(held)
+    runner = JobRunner(library, workers=1)
+    runner.start()
+    try:
+        job = runner.submit("run", {}, label="held", scenario_id=None)
+        _until(lambda: runner.runs_here(job.job_id))
+        # still running: the wait gives up after its timeout and says so
+        assert asyncio.run(runner.until_left(job.job_id, timeout=0.05)) is False
+        threading.Timer(0.2, release.set).start()
+        # ends while the poll waits: the wait returns True, well before its timeout
+        assert asyncio.run(runner.until_left(job.job_id, timeout=WAIT_SECONDS)) is True
+        assert release.is_set()
+        _until(lambda: runner.get(job.job_id).state == "done")
+        # a job this process does not run (finished, or unknown here) does not wait
+        assert runner.runs_here(job.job_id) is False
+        assert asyncio.run(runner.until_left(job.job_id, timeout=WAIT_SECONDS)) is True
+    finally:
+        release.set()
+        runner.shutdown()

@@ -131,32 +131,61 @@ def evppi(
     in the module doc. Raises ``ValueError`` for mismatched draws, non-finite values, fewer
     than :data:`MIN_DRAWS` draws or an unknown estimator.
     """
-    values = _net_benefit(net_benefit)
-    known = np.asarray(inputs, dtype=np.float64)
-    known = known[:, None] if known.ndim == 1 else known
-    if known.ndim != 2 or known.shape[0] != values.shape[0]:
-        raise ValueError(
-            f"inputs must have {values.shape[0]} draws, like net_benefit, got shape {known.shape}"
-        )
-    if not np.all(np.isfinite(known)):
-        raise ValueError("inputs must be finite (no NaN or infinity)")
-    if values.shape[0] < MIN_DRAWS:
-        raise ValueError(f"partial EVPI needs at least {MIN_DRAWS} draws, got {values.shape[0]}")
-    total = evpi(values)
-    if total == 0.0 or values.shape[1] == 1:
-        return 0.0
-    basis = basis_for(known, n_knots)
-    best_fixed = float(values.mean(axis=0).max())
-    if estimator == "cross_fitted":
-        fitted = out_of_fold_fit(basis, values, FOLDS)
-        rule = np.argmax(fitted, axis=1)
-        estimate = float(np.take_along_axis(values, rule[:, None], axis=1).mean()) - best_fixed
-    elif estimator == "in_sample":
-        fitted = out_of_fold_fit(basis, values, 1)
-        estimate = float(fitted.max(axis=1).mean() - fitted.mean(axis=0).max())
-    else:
-        raise ValueError(f"estimator must be 'cross_fitted' or 'in_sample', got {estimator!r}")
-    return float(np.clip(estimate, 0.0, total))
+    return _Decision(_checked(net_benefit, estimator)).evppi(inputs, estimator, n_knots)
+
+
+class _Decision:
+    """What every input's EVPPI of one decision shares, worked out once: the EVPI and the
+    best fixed choice's mean net benefit."""
+
+    def __init__(self, values: Float) -> None:
+        self.values = values
+        self.total = evpi(values)
+        self.best_fixed = float(values.mean(axis=0).max())
+
+    def evppi(self, inputs: ArrayLike, estimator: Estimator, n_knots: int | None) -> float:
+        return self.evppi_many([inputs], estimator, n_knots)[0]
+
+    def evppi_many(
+        self, inputs: Sequence[ArrayLike], estimator: Estimator, n_knots: int | None
+    ) -> list[float]:
+        """EVPPI of each input (or group), fitted together where their bases are as wide."""
+        values = self.values
+        bases = [basis_for(self._known(x), n_knots) for x in inputs]
+        if self.total == 0.0 or values.shape[1] == 1:
+            return [0.0] * len(bases)
+        out = [0.0] * len(bases)
+        for width in sorted({b.shape[1] for b in bases}):
+            which = [i for i, b in enumerate(bases) if b.shape[1] == width]
+            stacked = np.stack([bases[i] for i in which])
+            for i, estimate in zip(which, self._estimates(stacked, estimator), strict=True):
+                out[i] = float(np.clip(estimate, 0.0, self.total))
+        return out
+
+    def _known(self, inputs: ArrayLike) -> Float:
+        known = np.asarray(inputs, dtype=np.float64)
+        known = known[:, None] if known.ndim == 1 else known
+        if known.ndim != 2 or known.shape[0] != self.values.shape[0]:
+            raise ValueError(
+                f"inputs must have {self.values.shape[0]} draws, like net_benefit, "
+                f"got shape {known.shape}"
+            )
+        if not np.all(np.isfinite(known)):
+            raise ValueError("inputs must be finite (no NaN or infinity)")
+        return known
+
+    def _estimates(self, bases: Float, estimator: Estimator) -> Float:
+        """The estimate for each basis of ``bases`` ``(inputs, n, columns)``."""
+        values = self.values
+        if estimator == "cross_fitted":
+            fitted = out_of_fold_fit(bases, values, FOLDS)  # (inputs, n, alternatives)
+            rule = np.argmax(fitted, axis=2)
+            chosen = values[np.arange(values.shape[0]), rule]  # (inputs, n)
+            estimates: Float = chosen.mean(axis=1) - self.best_fixed
+            return estimates
+        fitted = out_of_fold_fit(bases, values, 1)
+        in_sample: Float = fitted.max(axis=2).mean(axis=1) - fitted.mean(axis=1).max(axis=1)
+        return in_sample
 
 
 def value_of_information(
@@ -178,31 +207,39 @@ def value_of_information(
     >>> [(v.input, round(v.value, 3)) for v in voi.per_input], round(voi.total, 3)
     ([('vendor_margin', 0.05), ('attrition', 0.0)], 0.05)
     """
-    values = _net_benefit(net_benefit)
-    per_input = []
+    decision = _Decision(_checked(net_benefit, estimator))
     for name, column in inputs.items():
         try:
-            value = evppi(values, column, estimator=estimator)
+            decision._known(column)
         except ValueError as exc:
             raise ValueError(f"input {name!r}: {exc}") from exc
-        per_input.append(InputValue(name, value))
-    per_group = []
+    values = decision.evppi_many(list(inputs.values()), estimator, None)
+    per_input = [InputValue(name, v) for name, v in zip(inputs, values, strict=True)]
+    stacks = {}
     for group, members in (groups or {}).items():
         unknown = [m for m in members if m not in inputs]
         if unknown or not members:
             raise ValueError(
                 f"group {group!r} names unknown inputs {unknown}; allowed: {', '.join(inputs)}"
             )
-        stacked = np.column_stack([np.asarray(inputs[m], dtype=np.float64) for m in members])
-        try:
-            per_group.append(InputValue(group, evppi(values, stacked, estimator=estimator)))
-        except ValueError as exc:
-            raise ValueError(f"group {group!r}: {exc}") from exc
-    return ValueOfInformation(evpi(values), _by_value(per_input), _by_value(per_group))
+        stacks[group] = np.column_stack([np.asarray(inputs[m], dtype=np.float64) for m in members])
+    worth = decision.evppi_many(list(stacks.values()), estimator, None)
+    per_group = [InputValue(group, v) for group, v in zip(stacks, worth, strict=True)]
+    return ValueOfInformation(decision.total, _by_value(per_input), _by_value(per_group))
 
 
 def _by_value(items: list[InputValue]) -> tuple[InputValue, ...]:
     return tuple(sorted(items, key=lambda v: -v.value))
+
+
+def _checked(net_benefit: ArrayLike, estimator: str) -> Float:
+    """The net benefits of a partial EVPI, checked (enough draws, a known estimator)."""
+    values = _net_benefit(net_benefit)
+    if values.shape[0] < MIN_DRAWS:
+        raise ValueError(f"partial EVPI needs at least {MIN_DRAWS} draws, got {values.shape[0]}")
+    if estimator not in ("cross_fitted", "in_sample"):
+        raise ValueError(f"estimator must be 'cross_fitted' or 'in_sample', got {estimator!r}")
+    return values
 
 
 def _net_benefit(net_benefit: ArrayLike) -> Float:

@@ -66,11 +66,12 @@ def natural_spline_basis(u: Float, n_knots: int) -> Float:
     columns = [np.ones_like(u), u]
     if knots.size >= 3:
         last = knots[-1]
+        beyond = np.maximum(u - last, 0.0)
+        beyond_cubed = beyond * beyond * beyond  # x * x * x: far cheaper than x ** 3
 
         def d(knot: float) -> Float:
-            cubic: Float = (np.maximum(u - knot, 0.0) ** 3 - np.maximum(u - last, 0.0) ** 3) / (
-                last - knot
-            )
+            above = np.maximum(u - knot, 0.0)
+            cubic: Float = (above * above * above - beyond_cubed) / (last - knot)
             return cubic
 
         d_last = d(float(knots[-2]))
@@ -92,26 +93,45 @@ def basis_for(inputs: Float, n_knots: int | None = None) -> Float:
     return np.hstack(columns)
 
 
+CONSTANT_VARIANCE = 1e-9
+"""A basis column whose variance is under this share of its mean square is constant (the
+Gram matrix gives both to about 1e-16; any real column of a basis is far above)."""
+
+
 def out_of_fold_fit(basis: Float, targets: Float, folds: int) -> Float:
     """Least-squares predictions ``(n, targets)``, each fold predicted from the others.
 
-    ``basis`` is ``(n, columns)``, ``targets`` ``(n, m)`` (one column per alternative). With
-    ``folds == 1`` the fit is in-sample. Columns are standardised and a rank-deficient basis
-    is solved by the pseudo-inverse (SVD), so duplicated or constant columns are harmless.
+    ``basis`` is ``(n, columns)``, or ``(inputs, n, columns)`` for as many separate fits at
+    once (then the predictions are ``(inputs, n, targets)``); ``targets`` ``(n, m)`` (one
+    column per alternative). With ``folds == 1`` the fit is in-sample. Columns are
+    standardised and a rank-deficient basis is solved by the pseudo-inverse (singular
+    values under 1e-10 of the largest dropped), so duplicated or constant columns are
+    harmless.
     """
-    spread = basis.std(axis=0)
-    keep = spread > 0
-    keep[0] = True  # the intercept
-    scaled = basis[:, keep] / np.where(spread[keep] > 0, spread[keep], 1.0)
+    if basis.ndim == 2:
+        one: Float = out_of_fold_fit(basis[None], targets, folds)[0]
+        return one
+    n = basis.shape[1]
     offset = targets.mean()
     centred = targets - offset  # one shared shift: the alternatives' order is unchanged
     # fold f is rows f, f + folds, f + 2 folds, ...: strided views, no copies
-    grams = np.stack([scaled[f::folds].T @ scaled[f::folds] for f in range(folds)])
-    moments = np.stack([scaled[f::folds].T @ centred[f::folds] for f in range(folds)])
-    predictions = np.empty_like(targets)
-    for f in range(folds):
-        gram = grams.sum(axis=0) - (grams[f] if folds > 1 else 0.0)
-        moment = moments.sum(axis=0) - (moments[f] if folds > 1 else 0.0)
-        coefficients = np.linalg.lstsq(gram, moment, rcond=1e-10)[0]
-        predictions[f::folds] = scaled[f::folds] @ coefficients + offset
+    parts = [basis[:, f::folds] for f in range(folds)]
+    grams = np.stack([b.transpose(0, 2, 1) @ b for b in parts])
+    moments = np.stack([b.transpose(0, 2, 1) @ centred[f::folds] for f, b in enumerate(parts)])
+    gram_all, moment_all = grams.sum(axis=0), moments.sum(axis=0)
+    # standardise through the Gram matrix (column 0 is the intercept, so row 0 holds the
+    # column sums): each column over its spread, a constant one dropped (scale 0)
+    mean = gram_all[:, 0, :] / n
+    square = np.diagonal(gram_all, axis1=1, axis2=2) / n
+    variance = square - mean * mean
+    varies = variance > CONSTANT_VARIANCE * np.maximum(square, np.finfo(float).tiny)
+    scale = np.where(varies, 1.0 / np.sqrt(np.where(varies, variance, 1.0)), 0.0)
+    scale[:, 0] = 1.0  # the intercept
+    outer = scale[:, :, None] * scale[:, None, :]
+    predictions = np.empty((basis.shape[0], *targets.shape))
+    for f, part in enumerate(parts):
+        gram = (gram_all - grams[f] if folds > 1 else gram_all) * outer
+        moment = (moment_all - moments[f] if folds > 1 else moment_all) * scale[:, :, None]
+        coefficients = np.linalg.pinv(gram, rcond=1e-10, hermitian=True) @ moment
+        predictions[:, f::folds] = part @ (coefficients * scale[:, :, None]) + offset
     return predictions

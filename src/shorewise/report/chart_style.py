@@ -56,7 +56,7 @@ class Datasets:
         return alt_module().NamedData(name=name)
 
     def finish(self, chart: Any, *, validate: bool = False) -> Spec:
-        spec: Spec = configure(chart).to_dict(validate=validate)
+        spec: Spec = configure(chart.to_dict(validate=validate))
         spec["datasets"] = {**spec.get("datasets", {}), **self.values}
         legend = spec.setdefault("config", {}).setdefault("legend", {})
         legend["columns"] = legend_columns(_legend_labels(spec), int(spec.get("width", 520)))
@@ -106,17 +106,36 @@ def alt_module() -> Any:
     return alt
 
 
-def configure(chart: Any) -> Any:
-    """Fonts, grid and legend of every chart (legend names in full: ``labelLimit`` 0;
-    :meth:`Datasets.finish` picks the number of columns that fits them)."""
-    return (
-        chart.configure(font=FONT)
-        .configure_view(stroke=None)
-        .configure_axis(
-            labelFontSize=11, titleFontSize=11, titleFontWeight="normal", gridColor="#e8ebef"
-        )
-        .configure_legend(labelFontSize=11, titleFontSize=11, orient="bottom", labelLimit=0)
-    )
+CONFIG: Spec = {
+    "font": FONT,
+    "view": {"stroke": None},
+    "axis": {
+        "labelFontSize": 11,
+        "titleFontSize": 11,
+        "titleFontWeight": "normal",
+        "gridColor": "#e8ebef",
+    },
+    "legend": {"labelFontSize": 11, "titleFontSize": 11, "orient": "bottom", "labelLimit": 0},
+}
+"""Fonts, grid and legend of every chart (legend names in full: ``labelLimit`` 0;
+:meth:`Datasets.finish` picks the number of columns that fits them)."""
+
+
+def configure(spec: Spec) -> Spec:
+    """``spec`` with :data:`CONFIG` merged into its ``config`` (the chart's own settings
+    win). Applied to the finished dict: Altair's ``configure_*`` copy the whole chart.
+
+    >>> configure({"config": {"legend": {"columns": 2}}})["config"]["legend"]["columns"]
+    2
+    """
+    config = dict(spec.get("config", {}))
+    for key, value in CONFIG.items():
+        mine = config.get(key)
+        if isinstance(value, dict) and (mine is None or isinstance(mine, dict)):
+            config[key] = {**value, **(mine or {})}  # a copy: finish() edits the legend
+        elif key not in config:
+            config[key] = value
+    return {**spec, "config": config}
 
 
 def dashed_when_excluded() -> Any:

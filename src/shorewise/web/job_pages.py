@@ -25,6 +25,9 @@ router = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
 LibraryDep = Annotated[Library, Depends(library)]
 JobsDep = Annotated[JobRunner, Depends(jobs)]
 REPORT_FORMATS = ("html", "pdf", "xlsx", "md", "csv")
+POLL_DELAY_MS = 500
+"""Pause before a progress page polls a job that no worker of this process runs (queued,
+or run by another server), ms."""
 
 
 def _number(text: str | None, field: str, problems: list[Problem]) -> int | None:
@@ -112,10 +115,14 @@ def _done_url(job: JobView) -> str | None:
 
 
 @router.get("/jobs/{job_id}")
-def job_page(request: Request, job_id: str, runner: JobsDep) -> Response:
-    """A job's progress; polls itself, and goes to the result when there is one."""
+async def job_page(request: Request, job_id: str, runner: JobsDep) -> Response:
+    """A job's progress; polls itself, and goes to the result when there is one. A poll
+    (HTMX) of a job this process runs waits for it to end, at most a second, so the
+    results show the moment they exist."""
+    if is_htmx(request) and runner.runs_here(job_id):
+        await runner.until_left(job_id)
     try:
-        job = runner.get(job_id)
+        job = await run_in_threadpool(runner.get, job_id)
     except ShorewiseError:
         raise HTTPException(
             404, f"no job {job_id[:40]} (finished jobs are kept for a while)"
@@ -124,7 +131,9 @@ def job_page(request: Request, job_id: str, runner: JobsDep) -> Response:
     if done_url is not None:
         return redirect(request, done_url)
     block = "progress" if is_htmx(request) else None
-    return render(request, "job.html", {"job": job}, block=block)
+    # the next poll: at once where the server waits for the job, else after half a second
+    delay = 0 if runner.runs_here(job_id) else POLL_DELAY_MS
+    return render(request, "job.html", {"job": job, "poll_delay_ms": delay}, block=block)
 
 
 @router.post("/jobs/{job_id}/cancel")

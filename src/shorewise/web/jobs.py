@@ -11,6 +11,9 @@ progress every :data:`HEARTBEAT_SECONDS`, and the outcome is stored with the job
   report (a Monte Carlo chunk) and saves nothing.
 - **Shutdown** (SIGTERM, Ctrl+C): running jobs are stopped and queued again, queued jobs
   stay queued; the next start runs them.
+- **Follow**: a progress page's poll waits (:meth:`JobRunner.until_left`, at most
+  :data:`LONG_POLL_SECONDS`) while this process runs the job, so the page moves on the
+  moment the job ends instead of at its next poll.
 - **Crash** (``kill -9``): a job whose runner is gone (same host and its process has
   exited, or no heartbeat for :data:`STALE_SECONDS`) is queued again at the next start or by
   any other runner, and failed with a message after ``MAX_ATTEMPTS`` interruptions.
@@ -49,6 +52,10 @@ __all__ = ["JobRunner", "JobView", "QueueFullError"]
 HEARTBEAT_SECONDS = 1.0
 STALE_SECONDS = 15.0
 POLL_SECONDS = 1.0
+LONG_POLL_SECONDS = 1.0
+"""Longest a progress poll waits for a job this process runs (its bar moves at least this
+often)."""
+LONG_POLL_STEP_SECONDS = 0.02
 RECOVER_EVERY_SECONDS = 10.0
 MAX_QUEUED = 8  # judgement: four rounds of two workers; memory is bounded by the workers
 log = logging.getLogger("shorewise.jobs")
@@ -212,6 +219,22 @@ class JobRunner:
         """The file a finished report job made (None if none)."""
         self.get(job_id)
         return queue.get_artifact(self.library.store, job_id)
+
+    def runs_here(self, job_id: str) -> bool:
+        """True while a worker of this process runs the job."""
+        with self._lock:
+            return job_id in self._live
+
+    async def until_left(self, job_id: str, timeout: float = LONG_POLL_SECONDS) -> bool:
+        """Wait (without blocking the event loop) until no worker of this process runs the
+        job, at most ``timeout`` seconds; True if it left (finished, or stopped), False if
+        it still runs. A job this process does not run returns at once (True)."""
+        deadline = asyncio.get_running_loop().time() + timeout
+        while self.runs_here(job_id):
+            if asyncio.get_running_loop().time() >= deadline:
+                return False
+            await asyncio.sleep(LONG_POLL_STEP_SECONDS)
+        return True
 
     async def wait(self, job_id: str, poll_seconds: float = 0.2) -> JobView:
         """Wait (without blocking the event loop) until the job is finished."""
