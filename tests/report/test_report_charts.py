@@ -112,13 +112,9 @@ def test_capacity_without_a_known_target_has_no_rule() -> None:
 
 
 def test_the_shared_look_is_in_every_spec_valid_and_each_legend_its_own(example: str) -> None:
-    import jsonschema
-    from altair.vegalite.v6.schema import load_schema
-
-    from shorewise.report.chart_style import CONFIG
+    from shorewise.report.chart_style import CONFIG, check_spec
 
     before = json.dumps(CONFIG, sort_keys=True)
-    schema = load_schema()
     columns = set()
     for _, items in report_charts(comparison(example)):
         for item in items:
@@ -127,8 +123,29 @@ def test_the_shared_look_is_in_every_spec_valid_and_each_legend_its_own(example:
             assert config["axis"]["gridColor"] == "#e8ebef"
             assert config["legend"]["orient"] == "bottom"
             columns.add(config["legend"]["columns"])
-            jsonschema.validate(item.spec, schema)  # the whole spec, config included
+            check_spec(item.spec)  # the whole spec, config and layers included
     # each chart's legend columns are its own; the shared settings are never edited
     assert json.dumps(CONFIG, sort_keys=True) == before
     assert "columns" not in CONFIG["legend"]
     assert columns <= {1, 2, 3}
+
+
+def test_a_layer_built_as_plain_vega_lite_draws_what_altair_layering_draws() -> None:
+    import altair as alt
+    import vl_convert
+
+    from shorewise.report.chart_style import Datasets, Layer
+
+    def parts(sets: Datasets) -> list[alt.Chart]:
+        data = sets.data("points", [{"x": i, "y": i * i, "label": f"p{i}"} for i in range(6)])
+        line = alt.Chart(data).mark_line().encode(x="x:Q", y="y:Q").properties(width=300)
+        text = alt.Chart(data).mark_text(dy=-8).encode(x="x:Q", y="y:Q", text="label:N")
+        return [line, text]
+
+    ours, theirs = Datasets(), Datasets()
+    mine = ours.finish(Layer(*parts(ours)).properties(height=200), validate=True)
+    altair = theirs.finish(alt.layer(*parts(theirs)).properties(height=200), validate=True)
+    assert [p["mark"]["type"] for p in mine["layer"]] == ["line", "text"]
+    assert mine["width"] == 300  # the part's width, lifted to the layer
+    assert mine["height"] == 200
+    assert vl_convert.vegalite_to_svg(mine) == vl_convert.vegalite_to_svg(altair)

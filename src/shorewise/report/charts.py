@@ -30,6 +30,7 @@ from shorewise.report.chart_style import (
     CATEGORY_PALETTE,
     ChartItem,
     Datasets,
+    Layer,
     Spec,
     alt_module,
     dashed_when_excluded,
@@ -100,7 +101,7 @@ def _band_chart(
             ],
         )
     )
-    return alt.layer(band, line).properties(width=width, height=HEIGHT)
+    return Layer(band, line).properties(width=width, height=HEIGHT)
 
 
 def cumulative_cost_chart(
@@ -162,7 +163,7 @@ def capacity_chart(
         .mark_text(align="right", dx=-4, dy=-6, color="#444", fontSize=11)
         .encode(y=alt.Y("target:Q"), x=alt.value("width"), text="text:N")
     )
-    return sets.finish(alt.layer(chart, rule, text), validate=validate)
+    return sets.finish(Layer(chart, rule, text), validate=validate)
 
 
 def cost_per_fte_chart(
@@ -225,7 +226,7 @@ def cost_per_fte_chart(
         )
     )
     height = max(90, 34 * len(order))
-    chart = alt.layer(bars, ticks).properties(width=plot_width(width, order), height=height)
+    chart = Layer(bars, ticks).properties(width=plot_width(width, order), height=height)
     return sets.finish(chart, validate=validate)
 
 

@@ -25,6 +25,7 @@ from shorewise.report.chart_style import (
     PALETTE,
     ChartItem,
     Datasets,
+    Layer,
     Spec,
     alt_module,
     plot_width,
@@ -120,7 +121,7 @@ def tornado_chart(
         .mark_text(dx=8, align="left", fontSize=10, color=PALETTE[1], font=FONT)
         .encode(y=y, x="end:Q", text="high_text:N")
     )
-    chart = alt.layer(bars, low, high, low_text, high_text).properties(
+    chart = Layer(bars, low, high, low_text, high_text).properties(
         width=plot_width(width, order) - 40, height=max(80, 26 * len(rows))
     )
     return sets.finish(chart, validate=validate)
@@ -243,7 +244,7 @@ def duration_sweep_chart(
             .mark_text(dy=-14, fontSize=11, fontWeight="bold", color="#111", font=FONT)
             .encode(x=x, y="cost_per_effective_fte_month:Q", text="text:N")
         )
-    return sets.finish(alt.layer(*layers).properties(width=width, height=260), validate=validate)
+    return sets.finish(Layer(*layers).properties(width=width, height=260), validate=validate)
 
 
 def extra_charts(c: Result, *, width: int = 520, validate: bool = False) -> list[ChartItem]:

@@ -31,7 +31,7 @@ import numpy as np
 
 from shorewise.decision.criteria import DIRECTIONS, NORMALISATION
 from shorewise.decision.normalise import NORMALISATIONS
-from shorewise.report.chart_style import FONT, ChartItem, Datasets, Spec, alt_module
+from shorewise.report.chart_style import FONT, ChartItem, Datasets, Layer, Spec, alt_module
 from shorewise.report.option_colours import OptionStyle, result_style
 from shorewise.results.result import OptionRow, Result
 
@@ -309,7 +309,7 @@ def value_for_money_chart(
         .encode(x=x, y=y, text="label:N")
         for test, weight in ((f"!({style.test()})", "normal"), (style.test(), "bold"))
     ]
-    chart = alt.layer(bars, frontier, dots, *texts).properties(width=width - 40, height=240)
+    chart = Layer(bars, frontier, dots, *texts).properties(width=width - 40, height=240)
     return sets.finish(chart, validate=validate)
 
 
