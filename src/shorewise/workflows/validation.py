@@ -199,12 +199,17 @@ def _per_pair(outcomes: Sequence[Outcome]) -> tuple[list[str], list[str]]:
                 "priced as its own loaded cost plus the seed's 20-60 % margin."
             )
         if not NEAR_A_YEAR.contains(o.breakeven):
+            overtakes = (
+                f"overtakes the vendor abroad after {even}, not near a year"
+                if np.isfinite(o.breakeven)
+                else "does not overtake the vendor abroad within 36 months (the seed: near a year)"
+            )
             why.append(
-                f"- {_pair(o)}: the team abroad overtakes the vendor abroad after {even}, "
-                "not near a year: the vendor's price is a published band (cost of "
-                "its staff included), while the own team carries home-side management at "
-                "home pay, slower learning (Šmite & van Solingen 2016: 3 years offshore vs 2 "
-                "in-house, true hourly cost comparable only after 3 years) and set-up; "
+                f"- {_pair(o)}: the team abroad {overtakes}: the vendor's price is a "
+                "published band (cost of its staff included), while the own team carries "
+                "home-side management at home pay, slower learning (Šmite & van Solingen "
+                "2016: 3 years offshore vs 2 in-house, true hourly cost comparable only after "
+                "3 years) and set-up; "
                 "Everest (2007) finds third-party providers 5-15 % cheaper than a captive."
             )
         if not HIDDEN_COST_BAND.contains(o.hidden_share):
