@@ -41,7 +41,7 @@ from typing import Any, Literal
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from shorewise.decision.voi_regression import basis_for, out_of_fold_fit
+from shorewise.decision.voi_regression import basis_for, knots_for, out_of_fold_fit
 
 __all__ = [
     "FOLDS",
@@ -57,6 +57,9 @@ __all__ = [
 
 FOLDS = 5
 """Folds of the cross-fitted estimator (judgement: 80 % of the draws learn each rule)."""
+BATCH_BYTES = 8 * 2**20
+"""Bases and predictions fitted at once, bytes (judgement: most of the speed of one batch,
+a few MiB on top of a run's memory)."""
 MIN_DRAWS = 50
 """Fewest draws a partial EVPI is estimated from (judgement: below, no smoother is stable)."""
 
@@ -149,17 +152,24 @@ class _Decision:
     def evppi_many(
         self, inputs: Sequence[ArrayLike], estimator: Estimator, n_knots: int | None
     ) -> list[float]:
-        """EVPPI of each input (or group), fitted together where their bases are as wide."""
+        """EVPPI of each input (or group), fitted together where their bases are as wide,
+        :data:`BATCH_BYTES` of bases and predictions at a time."""
         values = self.values
-        bases = [basis_for(self._known(x), n_knots) for x in inputs]
+        known = [self._known(x) for x in inputs]
+        out = [0.0] * len(known)
         if self.total == 0.0 or values.shape[1] == 1:
-            return [0.0] * len(bases)
-        out = [0.0] * len(bases)
-        for width in sorted({b.shape[1] for b in bases}):
-            which = [i for i, b in enumerate(bases) if b.shape[1] == width]
-            stacked = np.stack([bases[i] for i in which])
-            for i, estimate in zip(which, self._estimates(stacked, estimator), strict=True):
-                out[i] = float(np.clip(estimate, 0.0, self.total))
+            return out
+        n, m = values.shape
+        per_input = 8 * n * (knots_for(n) + 1 + m)  # bytes of one basis and its predictions
+        batch = max(1, BATCH_BYTES // per_input)
+        for first in range(0, len(known), batch):
+            chunk = range(first, min(first + batch, len(known)))
+            bases = {i: basis_for(known[i], n_knots) for i in chunk}
+            for width in sorted({b.shape[1] for b in bases.values()}):
+                which = [i for i, b in bases.items() if b.shape[1] == width]
+                stacked = np.stack([bases[i] for i in which])
+                for i, estimate in zip(which, self._estimates(stacked, estimator), strict=True):
+                    out[i] = float(np.clip(estimate, 0.0, self.total))
         return out
 
     def _known(self, inputs: ArrayLike) -> Float:
