@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -88,6 +89,15 @@ def scenario_data(**overrides: Any) -> dict[str, Any]:
 def make_scenario(**overrides: Any) -> Scenario:
     """A validated small scenario (see BASE); keyword arguments replace top-level keys."""
     return build_scenario(scenario_data(**overrides), source="<test>")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _svg_cache_in_temp(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """PDF chart drawings are kept in a folder of this run, never in the user's cache
+    (processes the tests start inherit it)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SHOREWISE_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+        yield
 
 
 @pytest.fixture

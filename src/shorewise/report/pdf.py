@@ -1,7 +1,9 @@
 """The PDF report: the HTML template with static SVG charts, typeset by WeasyPrint.
 
 A4 pages with page numbers, a title page with the scenario's name and the date, then the
-same sections as the HTML report. Charts are drawn to SVG by vl-convert (no browser).
+same sections as the HTML report. Charts are drawn to SVG by vl-convert (no browser),
+each once: a second report of the same run takes the drawings from the SVG cache
+(``report.svg_cache``; ``SHOREWISE_CACHE_DIR`` names its folder, empty turns it off).
 
 Example::
 
@@ -24,18 +26,31 @@ from shorewise.report.charts import report_charts
 from shorewise.report.context import report_context
 from shorewise.report.html import chart_groups, render_template
 from shorewise.report.option_colours import result_style
+from shorewise.report.svg_cache import SvgCache, default_folder
 from shorewise.results.result import Result
 
 Progress = Callable[[int, int], None]
 PDF_CHART_WIDTH = 560
 
 
-def chart_svg(item: ChartItem) -> str:
-    """One chart as SVG text (vl-convert, no browser)."""
+def _vegalite_to_svg(spec: dict[str, Any]) -> str:
     import vl_convert
 
-    svg: str = vl_convert.vegalite_to_svg(item.spec)
+    svg: str = vl_convert.vegalite_to_svg(spec)
     return svg
+
+
+def chart_svg(item: ChartItem, cache: SvgCache | None = None) -> str:
+    """One chart as SVG text (vl-convert, no browser), from ``cache`` when it was drawn
+    before (default: the user's SVG cache)."""
+    return (cache or svg_cache()).svg(item.spec, _vegalite_to_svg)
+
+
+def svg_cache() -> SvgCache:
+    """The SVG cache in its default folder, keyed by vl-convert's version."""
+    from importlib.metadata import version
+
+    return SvgCache(default_folder(), "vl-convert " + version("vl-convert-python"))
 
 
 def render_pdf(
@@ -45,12 +60,13 @@ def render_pdf(
     from weasyprint import HTML
 
     charts = report_charts(c, width=PDF_CHART_WIDTH)
+    cache = svg_cache()
     total = sum(len(items) for _, items in charts) + 2
     done = 0
 
     def draw(item: ChartItem) -> dict[str, Any]:
         nonlocal done
-        svg = chart_svg(item).encode("utf-8")
+        svg = chart_svg(item, cache).encode("utf-8")
         done += 1
         if progress:
             progress(done, total)
