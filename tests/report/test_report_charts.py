@@ -149,3 +149,32 @@ def test_a_layer_built_as_plain_vega_lite_draws_what_altair_layering_draws() -> 
     assert mine["width"] == 300  # the part's width, lifted to the layer
     assert mine["height"] == 200
     assert vl_convert.vegalite_to_svg(mine) == vl_convert.vegalite_to_svg(altair)
+
+
+def test_charts_built_unchecked_are_the_charts_altair_checks_as_it_builds() -> None:
+    """Every chart of a report is built with Altair's per-part check off (``unchecked``):
+    the specs are the same as with it on, and the check is on again afterwards."""
+    from altair.utils import schemapi
+
+    from shorewise.report import charts, decision_charts, option_colours, tradeoff_charts
+
+    result = comparison("core-platform")
+    fast = [[item.spec for item in items] for _, items in report_charts(result)]
+    assert schemapi.DEBUG_MODE is True
+    builders = [
+        (module, name)
+        for module in (charts, decision_charts, tradeoff_charts)
+        for name, built in vars(module).items()
+        if hasattr(built, "__wrapped__") and built.__module__ == module.__name__
+    ]
+    assert len(builders) == 9
+    with pytest.MonkeyPatch.context() as patch:
+        for module, name in builders:
+            patch.setattr(module, name, getattr(module, name).__wrapped__)
+        checked = [[item.spec for item in items] for _, items in report_charts(result)]
+    assert json.dumps(fast, sort_keys=True) == json.dumps(checked, sort_keys=True)
+    style = option_colours.OptionStyle({"A": "#000000"}, "A")
+    assert style.emphasis().to_dict() == {
+        "condition": {"test": 'datum.label === "A"', "value": option_colours.THICK},
+        "value": option_colours.THIN,
+    }

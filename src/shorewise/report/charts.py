@@ -35,6 +35,7 @@ from shorewise.report.chart_style import (
     alt_module,
     dashed_when_excluded,
     plot_width,
+    unchecked,
 )
 from shorewise.report.option_colours import OptionStyle
 from shorewise.report.series import ChartData, Rows, chart_data
@@ -104,6 +105,7 @@ def _band_chart(
     return Layer(band, line).properties(width=width, height=HEIGHT)
 
 
+@unchecked
 def cumulative_cost_chart(
     bands: Rows,
     currency: str,
@@ -124,6 +126,7 @@ def cumulative_cost_chart(
     return sets.finish(chart, validate=validate)
 
 
+@unchecked
 def monthly_burn_chart(
     bands: Rows,
     currency: str,
@@ -140,6 +143,7 @@ def monthly_burn_chart(
     return sets.finish(chart, validate=validate)
 
 
+@unchecked
 def capacity_chart(
     bands: Rows,
     target_fte: float | None,
@@ -161,11 +165,12 @@ def capacity_chart(
     text = (
         alt.Chart(target)
         .mark_text(align="right", dx=-4, dy=-6, color="#444", fontSize=11)
-        .encode(y=alt.Y("target:Q"), x=alt.value("width"), text="text:N")
+        .encode(y=alt.Y("target:Q"), x=alt.XValue("width"), text=alt.Text("text:N"))
     )
     return sets.finish(Layer(chart, rule, text), validate=validate)
 
 
+@unchecked
 def cost_per_fte_chart(
     options: Rows,
     currency: str,
@@ -201,7 +206,7 @@ def cost_per_fte_chart(
                 title=f"cost per effective FTE-month ({currency})",
                 axis=alt.Axis(format="~s", tickCount=6),
             ),
-            x2="end:Q",
+            x2=alt.X2("end:Q"),
             y=alt.Y("label:N", title=None, sort=order, axis=style.axis(labelLimit=AXIS_LABEL_PX)),
             color=alt.Color("label:N", scale=colors, legend=None),
             opacity=alt.Opacity("share:Q", legend=None, scale=alt.Scale(range=[0.15, 1])),
@@ -217,7 +222,7 @@ def cost_per_fte_chart(
         alt.Chart(sets.data("medians", medians))
         .mark_tick(color="#111", thickness=2, size=22)
         .encode(
-            x="p50:Q",
+            x=alt.X("p50:Q"),
             y=alt.Y("label:N", sort=order),
             tooltip=[
                 alt.Tooltip("label:N", title="option"),
@@ -230,6 +235,7 @@ def cost_per_fte_chart(
     return sets.finish(chart, validate=validate)
 
 
+@unchecked
 def category_chart(
     options: Rows,
     currency: str,

@@ -29,6 +29,7 @@ from shorewise.report.chart_style import (
     Spec,
     alt_module,
     plot_width,
+    unchecked,
 )
 from shorewise.report.option_colours import OptionStyle, result_style
 from shorewise.results.result import Result
@@ -46,6 +47,7 @@ def _input_text(value: Any) -> str:
     return "" if value is None else _number(float(value))
 
 
+@unchecked
 def tornado_chart(
     tornado: Sequence[Mapping[str, Any]],
     currency: str,
@@ -93,7 +95,7 @@ def tornado_chart(
                 scale=alt.Scale(zero=False, padding=40),
                 axis=alt.Axis(format="~s", tickCount=5),
             ),
-            x2="end:Q",
+            x2=alt.X2("end:Q"),
             tooltip=[
                 alt.Tooltip("name:N", title="input"),
                 alt.Tooltip("low_text:N", title="low input"),
@@ -104,22 +106,24 @@ def tornado_chart(
         )
     )
     low = (
-        alt.Chart(data).mark_point(filled=True, size=60, color=PALETTE[0]).encode(y=y, x="at_low:Q")
+        alt.Chart(data)
+        .mark_point(filled=True, size=60, color=PALETTE[0])
+        .encode(y=y, x=alt.X("at_low:Q"))
     )
     high = (
         alt.Chart(data)
         .mark_point(filled=True, size=60, color=PALETTE[1], shape="diamond")
-        .encode(y=y, x="at_high:Q")
+        .encode(y=y, x=alt.X("at_high:Q"))
     )
     low_text = (
         alt.Chart(data)
         .mark_text(dx=-8, align="right", fontSize=10, color=PALETTE[0], font=FONT)
-        .encode(y=y, x="start:Q", text="low_text:N")
+        .encode(y=y, x=alt.X("start:Q"), text=alt.Text("low_text:N"))
     )
     high_text = (
         alt.Chart(data)
         .mark_text(dx=8, align="left", fontSize=10, color=PALETTE[1], font=FONT)
-        .encode(y=y, x="end:Q", text="high_text:N")
+        .encode(y=y, x=alt.X("end:Q"), text=alt.Text("high_text:N"))
     )
     chart = Layer(bars, low, high, low_text, high_text).properties(
         width=plot_width(width, order) - 40, height=max(80, 26 * len(rows))
@@ -168,6 +172,7 @@ def breakeven_points(
     return out
 
 
+@unchecked
 def duration_sweep_chart(
     sweep: Sequence[Mapping[str, Any]],
     currency: str,
@@ -232,7 +237,7 @@ def duration_sweep_chart(
             .mark_point(shape="circle", size=160, color="#111", filled=False, strokeWidth=2)
             .encode(
                 x=x,
-                y="cost_per_effective_fte_month:Q",
+                y=alt.Y("cost_per_effective_fte_month:Q"),
                 tooltip=[
                     alt.Tooltip("options:N", title="cheapest changes"),
                     alt.Tooltip("duration_months:Q", title="months", format=".1f"),
@@ -242,7 +247,7 @@ def duration_sweep_chart(
         layers.append(
             alt.Chart(data)
             .mark_text(dy=-14, fontSize=11, fontWeight="bold", color="#111", font=FONT)
-            .encode(x=x, y="cost_per_effective_fte_month:Q", text="text:N")
+            .encode(x=x, y=alt.Y("cost_per_effective_fte_month:Q"), text=alt.Text("text:N"))
         )
     return sets.finish(Layer(*layers).properties(width=width, height=260), validate=validate)
 

@@ -167,11 +167,15 @@ class OptionStyle:
         weight = alt.condition(self.test("datum.value"), alt.value("bold"), alt.value("normal"))
         return alt.Axis(labelFontWeight=weight, **kwargs)
 
-    def emphasis(self, thin: float = THIN, thick: float = THICK) -> Any:
-        """An encoding value, ``thick`` for the recommended option's marks and ``thin`` for
-        the others (e.g. ``strokeWidth=style.emphasis()``; the data need a ``label``)."""
-        alt = alt_module()
-        return alt.condition(self.test("datum.label"), alt.value(thick), alt.value(thin))
+    def emphasis(
+        self, thin: float = THIN, thick: float = THICK, channel: str = "StrokeWidth"
+    ) -> Any:
+        """An encoding value of ``channel`` (``StrokeWidth``, ``Size``), ``thick`` for the
+        recommended option's marks and ``thin`` for the others (e.g.
+        ``strokeWidth=style.emphasis()``; the data need a ``label``). A channel object, not
+        a dict: Altair searches its whole schema to type a dict, each time."""
+        value_class = getattr(alt_module(), f"{channel}Value")
+        return value_class(thin, condition={"test": self.test("datum.label"), "value": thick})
 
 
 def result_style(result: Result, workstream: str | int | None = None) -> OptionStyle:

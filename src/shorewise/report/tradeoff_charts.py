@@ -31,7 +31,15 @@ import numpy as np
 
 from shorewise.decision.criteria import DIRECTIONS, NORMALISATION
 from shorewise.decision.normalise import NORMALISATIONS
-from shorewise.report.chart_style import FONT, ChartItem, Datasets, Layer, Spec, alt_module
+from shorewise.report.chart_style import (
+    FONT,
+    ChartItem,
+    Datasets,
+    Layer,
+    Spec,
+    alt_module,
+    unchecked,
+)
 from shorewise.report.option_colours import OptionStyle, result_style
 from shorewise.results.result import OptionRow, Result
 
@@ -124,6 +132,7 @@ def weight_switches(
         t, current = at, nxt
 
 
+@unchecked
 def weight_sensitivity_chart(
     n: Normalised,
     weights: Mapping[str, float],
@@ -184,7 +193,9 @@ def weight_sensitivity_chart(
     switches = (
         base.transform_filter("datum.kind == 'switch'")
         .mark_point(shape="circle", size=70, color="#111", filled=False, strokeWidth=2)
-        .encode(x=x, y="score:Q", tooltip=[alt.Tooltip("text:N", title="first place changes")])
+        .encode(
+            x=x, y=alt.Y("score:Q"), tooltip=[alt.Tooltip("text:N", title="first place changes")]
+        )
     )
     panel = max(90, (width - 60) // 3)
     chart = (
@@ -225,6 +236,7 @@ def pareto_front(points: Mapping[str, tuple[float, float]]) -> list[str]:
     return sorted(front, key=lambda name: points[name][0])
 
 
+@unchecked
 def value_for_money_chart(
     rows: Sequence[OptionRow],
     n: Normalised,
@@ -279,7 +291,10 @@ def value_for_money_chart(
         axis=alt.Axis(format="~s"),
     )
     bars = base.mark_rule(strokeWidth=2, opacity=0.5).encode(
-        x=x, y="low:Q", y2="high:Q", color=alt.Color("label:N", scale=colors, legend=None)
+        x=x,
+        y=alt.Y("low:Q"),
+        y2=alt.Y2("high:Q"),
+        color=alt.Color("label:N", scale=colors, legend=None),
     )
     frontier = (
         base.transform_filter("datum.frontier")
@@ -290,7 +305,7 @@ def value_for_money_chart(
         x=x,
         y=y,
         color=alt.Color("label:N", scale=colors, title="option", legend=style.legend()),
-        size=style.emphasis(110, 220),
+        size=style.emphasis(110, 220, "Size"),
         shape=alt.Shape(
             "frontier:N",
             scale=alt.Scale(domain=[True, False], range=["circle", "square"]),
@@ -306,7 +321,7 @@ def value_for_money_chart(
     texts = [
         base.transform_filter(test)
         .mark_text(dx=9, align="left", fontSize=10, font=FONT, color="#333", fontWeight=weight)
-        .encode(x=x, y=y, text="label:N")
+        .encode(x=x, y=y, text=alt.Text("label:N"))
         for test, weight in ((f"!({style.test()})", "normal"), (style.test(), "bold"))
     ]
     chart = Layer(bars, frontier, dots, *texts).properties(width=width - 40, height=240)
