@@ -19,7 +19,7 @@ from __future__ import annotations
 __all__ = ["EXTRA_MODULES", "extra_for", "missing_part_message"]
 
 EXTRA_MODULES: dict[str, tuple[str, ...]] = {
-    "report": ("altair", "vl_convert", "jinja2", "weasyprint", "xlsxwriter"),
+    "report": ("altair", "vl_convert", "jinja2", "weasyprint", "xlsxwriter", "platformdirs"),
     "web": (
         "fastapi",
         "starlette",
@@ -30,7 +30,6 @@ EXTRA_MODULES: dict[str, tuple[str, ...]] = {
         "sqlalchemy",
         "alembic",
         "psycopg",
-        "platformdirs",
     ),
     "frame": ("pandas",),
 }
