@@ -88,6 +88,10 @@ def test_the_oldest_drawings_go_when_the_folder_is_full(
     assert len(kept) == 3
     assert f"{spec_key(newest, 'v1')}.svg" in kept
     assert f"{spec_key({**SPEC, 'mark': 'm0'}, 'v1')}.svg" not in kept
+    later = SvgCache(tmp_path, "v1")  # another report: counts the folder at its first write
+    for n in range(6, 9):
+        later.svg({**SPEC, "mark": f"m{n}"}, Counting())
+    assert len(list(tmp_path.glob("*.svg"))) == 3  # 3 kept + 3 new passed 5: pruned to 3
 
 
 def test_the_folder_follows_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -82,6 +82,7 @@ class SvgCache:
         self.version = version
         self.hits = 0
         self.misses = 0
+        self._files: int | None = None  # drawings in the folder, counted at the first write
 
     def svg(self, spec: dict[str, Any], draw: Draw) -> str:
         """The chart's SVG: the kept drawing when there is one, else ``draw(spec)``, kept."""
@@ -93,7 +94,7 @@ class SvgCache:
             kept = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             kept = ""
-        if kept and _looks_like_svg(kept):
+        if _looks_like_svg(kept):
             self.hits += 1
             with contextlib.suppress(OSError):
                 os.utime(path)  # recently used: pruned last
@@ -114,13 +115,19 @@ class SvgCache:
             except BaseException:
                 Path(temp).unlink(missing_ok=True)
                 raise
-            self._prune(path.parent)
+            self._count_and_prune(path.parent)
         except OSError as exc:  # a read-only or full disk: the report is drawn anyway
             _log.debug("SVG cache not written (%s)", exc)
 
-    @staticmethod
-    def _prune(folder: Path) -> None:
+    def _count_and_prune(self, folder: Path) -> None:
+        """Keep at most ``MAX_FILES`` drawings: the folder is listed at this cache's first
+        write and again only when the writes since could have passed the bound."""
+        if self._files is not None:
+            self._files += 1  # a redrawn spoilt file counts too: never under the truth
+            if self._files <= MAX_FILES:
+                return
         files = list(folder.glob("*.svg"))
+        self._files = len(files)
         if len(files) <= MAX_FILES:
             return
 
@@ -132,3 +139,4 @@ class SvgCache:
 
         for old in sorted(files, key=age)[: len(files) - KEEP_AFTER_PRUNE]:
             old.unlink(missing_ok=True)
+        self._files = KEEP_AFTER_PRUNE
